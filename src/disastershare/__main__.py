@@ -1,0 +1,3 @@
+from disastershare.cli import main
+
+raise SystemExit(main())

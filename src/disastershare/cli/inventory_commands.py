@@ -1,0 +1,144 @@
+"""inventory import / list / export, needs import / list."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Generator
+from pathlib import Path
+
+from disastershare.cli.common import add_format, open_workspace
+from disastershare.cli.output import emit, emit_document
+from disastershare.core.errors import DomainError
+from disastershare.core.sheet_import import ImportPlan, plan_inventory_import, plan_needs_import, read_table
+from disastershare.reports.inventory_sheet import write_inventory_sheet
+from disastershare.store.listing import inventory_rows, need_rows
+from disastershare.store.workspace import Workspace
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    inv = sub.add_parser("inventory", help="own equipment, supplies and staff headcounts")
+    inv_sub = inv.add_subparsers(dest="inventory_command", required=True, metavar="ACTION")
+    imp = inv_sub.add_parser("import", help="import a CSV (UTF-8/BOM/cp932) or XLSX stock sheet")
+    _import_args(imp)
+    imp.set_defaults(handler=_inventory_import)
+    lst = inv_sub.add_parser("list", help="own inventory and staff pools")
+    lst.add_argument("--all", action="store_true", help="include partners' mirrored inventories")
+    add_format(lst)
+    lst.set_defaults(handler=_inventory_list)
+    exp = inv_sub.add_parser("export", help="write own inventory to .csv (UTF-8 with BOM) or .xlsx")
+    exp.add_argument("file", type=Path)
+    exp.add_argument("--all", action="store_true", help="include partners' mirrored inventories")
+    exp.set_defaults(handler=_inventory_export)
+
+    needs = sub.add_parser("needs", help="declared needs (shortfall declarations)")
+    needs_sub = needs.add_subparsers(dest="needs_command", required=True, metavar="ACTION")
+    nimp = needs_sub.add_parser("import", help="import needs from CSV or XLSX")
+    _import_args(nimp)
+    nimp.set_defaults(handler=_needs_import)
+    nlst = needs_sub.add_parser("list", help="own needs (with --all, partners' too)")
+    nlst.add_argument("--all", action="store_true")
+    add_format(nlst)
+    nlst.set_defaults(handler=_needs_list)
+
+
+def _import_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--dry-run", action="store_true", help="print the plan, write nothing")
+    parser.add_argument("--skip-invalid", action="store_true",
+                        help="import the valid rows and skip the listed problem rows (default: refuse all)")
+    add_format(parser)
+
+
+def _drain(gen: Generator[tuple[int, int], None, ImportPlan]) -> ImportPlan:
+    """Run a planning generator, drawing a text progress bar on a terminal."""
+    show = sys.stderr.isatty()
+    try:
+        while True:
+            done, total = next(gen)
+            if show and total:
+                filled = int(30 * done / total)
+                sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,} rows")
+    except StopIteration as stop:
+        if show:
+            sys.stderr.write("\r" + " " * 60 + "\r")
+        return stop.value
+
+
+def _report_plan(plan: ImportPlan, fmt: str) -> None:
+    if fmt == "json":
+        emit_document({"summary": plan.summary(), "adds": len(plan.adds), "changes": len(plan.changes),
+                       "unchanged": plan.unchanged, "rows_read": plan.rows_read,
+                       "problems": [{"line": p.line, "message": p.message, "suggestion": p.suggestion}
+                                    for p in plan.problems]})
+        return
+    for record in plan.adds:
+        print(f"add     {record.resource:<16} {_quantity(record):>10}  {_where(record)}")
+    for old, new in plan.changes:
+        print(f"change  {new.resource:<16} {_quantity(old):>10} -> {_quantity(new)}  {_where(new)}")
+    for p in plan.problems:
+        hint = f" (did you mean {p.suggestion}?)" if p.suggestion else ""
+        print(f"line {p.line}: {p.message}{hint}", file=sys.stderr)
+    print(plan.summary())
+
+
+def _quantity(record) -> str:
+    for name in ("on_hand", "headcount", "quantity"):
+        if hasattr(record, name):
+            return f"{getattr(record, name):,}"
+    return ""
+
+
+def _where(record) -> str:
+    return getattr(record, "location", "") or getattr(record, "contact_section", "") or ""
+
+
+def _run_import(args: argparse.Namespace, kind: str) -> int:
+    workspace = open_workspace(args)
+    table = read_table(args.file)
+    if kind == "inventory":
+        existing = [*workspace.inventory.list(), *workspace.staff.list()]
+        plan = _drain(plan_inventory_import(table, workspace.catalog(), existing, workspace.municipality))
+    else:
+        plan = _drain(plan_needs_import(table, workspace.catalog(), workspace.needs.list(),
+                                        workspace.municipality))
+    _report_plan(plan, args.format)
+    if plan.problems and not args.skip_invalid:
+        raise DomainError(f"{args.file.name}: {len(plan.problems)} row(s) have problems (listed above); "
+                          "nothing was imported (fix them, or use --skip-invalid)")
+    if args.dry_run:
+        print("dry run: nothing was written", file=sys.stderr)
+        return 0
+    added, changed = workspace.apply_import(kind, args.file.name, plan.rows_read, plan.adds,
+                                            [new for _, new in plan.changes])
+    print(f"imported {args.file.name}: {added} added, {changed} changed", file=sys.stderr)
+    return 0
+
+
+def _inventory_import(args: argparse.Namespace) -> int:
+    return _run_import(args, "inventory")
+
+
+def _needs_import(args: argparse.Namespace) -> int:
+    return _run_import(args, "needs")
+
+
+def _inventory_list(args: argparse.Namespace) -> int:
+    workspace = open_workspace(args)
+    emit(inventory_rows(workspace, everyone=args.all), args.format,
+         ["municipality", "resource", "kind", "name_ja", "on_hand", "reserved", "unit", "location", "expiry"])
+    return 0
+
+
+def _needs_list(args: argparse.Namespace) -> int:
+    workspace = open_workspace(args)
+    emit(need_rows(workspace, everyone=args.all), args.format,
+         ["municipality", "resource", "name_ja", "quantity", "unit", "needed_by", "priority", "status"])
+    return 0
+
+
+def _inventory_export(args: argparse.Namespace) -> int:
+    workspace: Workspace = open_workspace(args)
+    path = write_inventory_sheet(args.file, inventory_rows(workspace, everyone=args.all))
+    print(f"wrote {path}", file=sys.stderr)
+    return 0

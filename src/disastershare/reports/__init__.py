@@ -1,0 +1,1 @@
+"""Reports and sheet exports: PDF, XLSX and CSV builders."""

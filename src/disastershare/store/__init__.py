@@ -1,0 +1,1 @@
+"""Storage: SQLite via SQLModel, Alembic migrations, the workspace folder and repositories."""

@@ -1,0 +1,62 @@
+"""Translation between core records (dataclasses) and table rows (plain dicts for bulk SQL)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from disastershare.core.records import (
+    Condition,
+    InventoryItem,
+    Need,
+    NeedStatus,
+    Priority,
+    Record,
+    RecordMeta,
+    StaffPool,
+)
+from disastershare.store.tables import InventoryItemRow, NeedRow, StaffPoolRow
+
+_META = ("id", "owner", "revision", "updated_at", "deleted")
+
+
+def _meta_dict(meta: RecordMeta) -> dict[str, Any]:
+    return {"id": meta.id, "owner": meta.owner, "revision": meta.revision,
+            "updated_at": meta.updated_at, "deleted": meta.deleted}
+
+
+def _meta_from(row: Any) -> RecordMeta:
+    return RecordMeta(owner=row.owner, id=row.id, revision=row.revision,
+                      updated_at=row.updated_at, deleted=bool(row.deleted))
+
+
+def table_for(record_type: type[Record]):
+    return {InventoryItem: InventoryItemRow, StaffPool: StaffPoolRow, Need: NeedRow}[record_type]
+
+
+def to_row(record: Record) -> dict[str, Any]:
+    base = _meta_dict(record.meta)
+    if isinstance(record, InventoryItem):
+        base.update(resource=record.resource, on_hand=record.on_hand, reserved=record.reserved,
+                    location=record.location, condition=record.condition.value, expiry=record.expiry,
+                    note=record.note)
+    elif isinstance(record, StaffPool):
+        base.update(resource=record.resource, headcount=record.headcount,
+                    available_from=record.available_from, available_to=record.available_to,
+                    max_dispatch_days=record.max_dispatch_days, contact_section=record.contact_section,
+                    note=record.note)
+    else:
+        base.update(resource=record.resource, quantity=record.quantity, needed_by=record.needed_by,
+                    priority=record.priority.value, status=record.status.value, note=record.note)
+    return base
+
+
+def from_row(record_type: type[Record], row: Any) -> Record:
+    meta = _meta_from(row)
+    if record_type is InventoryItem:
+        return InventoryItem(meta, row.resource, row.on_hand, row.reserved, row.location,
+                             Condition(row.condition), row.expiry, row.note)
+    if record_type is StaffPool:
+        return StaffPool(meta, row.resource, row.headcount, row.available_from, row.available_to,
+                         row.max_dispatch_days, row.contact_section, row.note)
+    return Need(meta, row.resource, row.quantity, row.needed_by, Priority(row.priority),
+                NeedStatus(row.status), row.note)

@@ -1,0 +1,1 @@
+"""Partner sync: signing keys, snapshot files, verification, import and export."""
