@@ -80,10 +80,8 @@ def _update(args: argparse.Namespace) -> int:
 
 
 def _catalog_list(args: argparse.Namespace) -> int:
-    if (workspace_dir(args) / DB_NAME).exists():
-        catalog = open_workspace(args).catalog()
-    else:
-        catalog = shipped_catalog()
+    has_workspace = (workspace_dir(args) / DB_NAME).exists()
+    catalog = open_workspace(args).catalog() if has_workspace else shipped_catalog()
     rows = [{"code": t.code, "kind": t.kind.value, "name_ja": t.name_ja, "name_en": t.name_en,
              "unit": t.unit, "category": t.category, "local": t.owner is not None}
             for t in catalog if args.kind in (None, t.kind.value)]

@@ -78,7 +78,7 @@ class Registry:
         return found
 
     def find(self, text: str, limit: int = 50) -> list[Municipality]:
-        """Code prefix, or substring of name / kana / prefecture+name. Exact names first."""
+        """Code prefix, or substring of name / kana / prefecture+name; best matches first."""
         query = fold_kana(text)
         if not query:
             return []
@@ -88,8 +88,14 @@ class Registry:
         scored = []
         for code, keys in self._search_keys.items():
             if any(query in k for k in keys):
-                exact = query in (keys[0], keys[1])
-                scored.append((0 if exact else 1, code))
+                # exact name first, then names starting with the query, then any substring
+                if query in (keys[0], keys[1]):
+                    rank = 0
+                elif keys[0].startswith(query) or keys[1].startswith(query):
+                    rank = 1
+                else:
+                    rank = 2
+                scored.append((rank, code))
         scored.sort()
         return [self._by_code[c] for _, c in scored[:limit]]
 

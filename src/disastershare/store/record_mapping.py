@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from typing import Any
 
 from disastershare.core.records import (
@@ -25,8 +26,24 @@ def _meta_dict(meta: RecordMeta) -> dict[str, Any]:
 
 
 def _meta_from(row: Any) -> RecordMeta:
-    return RecordMeta(owner=row.owner, id=row.id, revision=row.revision,
-                      updated_at=row.updated_at, deleted=bool(row.deleted))
+    updated = row.updated_at
+    if updated is not None and updated.tzinfo is None:  # SQLite keeps naive UTC; the domain uses aware UTC
+        updated = updated.replace(tzinfo=UTC)
+    return RecordMeta(owner=row.owner, id=row.id, revision=row.revision, updated_at=updated,
+                      deleted=bool(row.deleted))
+
+
+def sql_value(value: Any) -> Any:
+    """A value as SQLAlchemy's SQLite types store it, for raw executemany on hot paths."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
 
 
 def table_for(record_type: type[Record]):

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from disastershare.core.catalog import Catalog
 from disastershare.core.errors import DomainError
 from disastershare.core.records import InventoryItem, Need, Record, StaffPool, utcnow, validate
-from disastershare.store.record_mapping import from_row, table_for, to_row
+from disastershare.store.record_mapping import from_row, sql_value, table_for, to_row
 from disastershare.store.tables import RevisionCounter
 
 R = TypeVar("R", InventoryItem, StaffPool, Need)
@@ -121,9 +121,17 @@ class RecordRepository(Generic[R]):
         stamped_adds = self._stamp(adds, first)
         stamped_changes = self._stamp(changes, first + len(adds))
         if stamped_adds:
-            conn.execute(insert(self._table), [to_row(r) for r in stamped_adds])
+            self._insert_rows(conn, stamped_adds)
         self._update_rows(conn, stamped_changes)
         return stamped_adds, stamped_changes
+
+    def _insert_rows(self, conn: Connection, records: Sequence[R]) -> None:
+        # Straight to the driver's executemany: SQLAlchemy's per-row parameter processing made
+        # a 200,000-row import 3.5x slower than raw sqlite3 (measured by bench/bench_inventory_import.py).
+        columns = [c.name for c in self._table.columns]
+        sql = (f"INSERT INTO {self._table.name} ({', '.join(columns)}) "
+               f"VALUES ({', '.join('?' * len(columns))})")
+        conn.exec_driver_sql(sql, [tuple(sql_value(row[c]) for c in columns) for row in map(to_row, records)])
 
     def _write_changes(self, records: Sequence[R]) -> list[R]:
         with self._engine.begin() as conn:

@@ -1,0 +1,233 @@
+"""Read a CSV/TSV or .xlsx file into rows of strings, and find its header row.
+
+Files come from many municipal systems: Excel's CSV in cp932, UTF-8 with or without BOM, tab- or
+semicolon-separated exports, workbooks with a title row above the table. Anything that is not a
+table is refused with a one-line reason naming the file, before any row is looked at.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+from disastershare.core.errors import DomainError
+
+_PDF = b"%PDF"
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: .xls, or a password-protected .xlsx
+_DELIMITERS = (",", "\t", ";")  # order breaks ties: comma is by far the most common
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+HEADER_SCAN_ROWS = 30
+
+
+@dataclass
+class RawTable:
+    rows: list[list[str]]  # non-blank rows only, cells stripped
+    line_numbers: list[int]  # 1-based file line / sheet row of each row, for error messages
+    source: str
+
+
+def read_table(path: Path) -> RawTable:
+    """Read a CSV/TSV/semicolon file (encoding and delimiter detected) or an .xlsx workbook's first sheet."""
+    path = Path(path)
+    name = path.name
+    if not path.exists():
+        raise DomainError(f"{name}: file not found")
+    if not path.is_file():
+        raise DomainError(f"{name}: is a folder, not a file")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DomainError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
+    if not raw.strip():
+        raise DomainError(f"{name}: the file is empty")
+    if raw.startswith(_PDF):
+        raise DomainError(f"{name}: is a PDF document, not a spreadsheet; export the table as .xlsx or CSV")
+    if raw.startswith(_OLE):
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            raise DomainError(f"{name}: is password-protected or an old .xls workbook; "
+                              "remove the password or save it as .xlsx or CSV")
+        raise DomainError(f"{name}: is an old-format Excel (.xls) workbook; save it as .xlsx or CSV")
+    table = _read_xlsx(raw, name) if raw.startswith(_ZIP) else _read_delimited(_decode(raw, name), name)
+    if not table.rows:
+        raise DomainError(f"{name}: the file is empty")
+    return table
+
+
+def _decode(raw: bytes, name: str) -> str:
+    # Excel's "Unicode text" export is UTF-16 with a BOM: cheap to accept, so do.
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DomainError(f"{name}: is not valid UTF-16 text") from exc
+    if b"\x00" in raw:
+        raise DomainError(f"{name}: is a binary file, not a CSV or .xlsx spreadsheet")
+    # cp932, not shift_jis: Windows-made files use ①, ㈱, 髙 and other NEC/IBM extensions.
+    encodings = ("utf-8-sig",) if raw.startswith(b"\xef\xbb\xbf") else ("utf-8", "cp932")
+    for encoding in encodings:
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise DomainError(f"{name}: is neither UTF-8 nor Shift_JIS (cp932) text; is it a spreadsheet?")
+    sample = text[:65536]
+    if len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
+        raise DomainError(f"{name}: is a binary file, not a CSV or .xlsx spreadsheet")
+    return text
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first lines into the most rows of one consistent width (> 1)."""
+    sample = "\n".join(text[:200_000].splitlines()[:60])
+    best, best_score = ",", (0, 0)
+    for delim in _DELIMITERS:
+        widths = Counter(len(r) for r in csv.reader(io.StringIO(sample), delimiter=delim) if any(r))
+        widths.pop(1, None)
+        widths.pop(0, None)
+        if not widths:
+            continue
+        width, count = max(widths.items(), key=lambda wc: (wc[1], wc[0]))
+        if (count, width) > best_score:
+            best, best_score = delim, (count, width)
+    return best
+
+
+def _read_delimited(text: str, name: str) -> RawTable:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    previous = 0
+    try:
+        for row in reader:
+            start, previous = previous + 1, reader.line_num  # a quoted cell may span lines
+            cells = [c.strip() for c in row]
+            if any(cells):
+                rows.append(cells)
+                lines.append(start)
+    except csv.Error as exc:
+        raise DomainError(f"{name}: line {reader.line_num}: malformed CSV ({exc})") from exc
+    return RawTable(rows, lines, name)
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _read_xlsx(raw: bytes, name: str) -> RawTable:
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(raw)).namelist())
+    except zipfile.BadZipFile as exc:
+        raise DomainError(f"{name}: is a damaged ZIP file, not a readable .xlsx workbook") from exc
+    if "xl/workbook.xml" not in names:
+        if "mimetype" in names and "content.xml" in names:
+            raise DomainError(f"{name}: is an OpenDocument file; save it as .xlsx or CSV")
+        raise DomainError(f"{name}: is a ZIP archive, not an .xlsx workbook")
+    import openpyxl  # deferred: only workbook imports pay for it
+
+    try:
+        # A stream, not the path: openpyxl refuses names that do not end in .xlsx.
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for damaged workbooks
+        raise DomainError(f"{name}: the .xlsx workbook cannot be read ({exc})") from exc
+    try:
+        if not book.worksheets:
+            raise DomainError(f"{name}: the workbook has no worksheets")
+        sheet = book.worksheets[0]
+        rows: list[list[str]] = []
+        lines: list[int] = []
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = [_cell_text(v) for v in values]
+            if any(cells):
+                rows.append(cells)
+                lines.append(number)
+        return RawTable(rows, lines, f"{name} (sheet '{sheet.title}')")
+    except DomainError:
+        raise
+    except Exception as exc:
+        raise DomainError(f"{name}: the .xlsx workbook cannot be read ({exc})") from exc
+    finally:
+        book.close()
+
+
+# ---- header row ------------------------------------------------------------------------------
+
+# Name columns in order of trust: a code beats a name, a generic "種類" comes last.
+_NAME_SYNONYMS = ("code", "コード", "品目コード", "品名", "物資名", "資機材名", "品目", "名称", "職種",
+                  "資格", "item", "name", "resource", "種類")
+FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "quantity": ("数量", "備蓄数", "備蓄数量", "在庫数", "在庫数量", "保有数", "保有数量", "人数",
+                 "派遣可能人数", "必要数", "必要数量", "quantity", "qty", "count", "on hand", "headcount"),
+    "reserved": ("自己使用分", "確保数", "留保", "reserved"),
+    "unit": ("単位", "unit"),
+    "location": ("保管場所", "保管先", "場所", "担当課", "location", "storage"),
+    "note": ("備考", "摘要", "note", "notes", "remarks"),
+    "expiry": ("期限", "消費期限", "賞味期限", "使用期限", "expiry", "expiry date", "expires", "best before"),
+    "condition": ("状態", "condition"),
+    "needed_by": ("必要日", "希望日", "期日", "needed by", "due"),
+    "priority": ("優先度", "優先", "priority"),
+}
+_HEADER_NOISE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|[\s_\-・*※:]")
+
+
+def header_key(cell: str) -> str:
+    """'数量（個）' -> '数量', 'On hand' -> 'onhand': bracketed unit hints and spacing ignored."""
+    return _HEADER_NOISE.sub("", unicodedata.normalize("NFKC", cell).casefold())
+
+
+_NAME_RANK = {header_key(s): i for i, s in enumerate(_NAME_SYNONYMS)}
+_FIELD_BY_KEY = {header_key(s): f for f, syns in FIELD_SYNONYMS.items() for s in syns}
+
+
+@dataclass
+class Header:
+    index: int  # position of the header in RawTable.rows; data follows it
+    line: int
+    name_columns: tuple[int, ...]  # most trusted first
+    columns: dict[str, int] = field(default_factory=dict)  # other fields -> first column holding them
+
+
+def _classify(row: list[str]) -> Header | None:
+    names: list[tuple[int, int]] = []
+    columns: dict[str, int] = {}
+    for col, cell in enumerate(row):
+        key = header_key(cell)
+        if key in _NAME_RANK:
+            names.append((_NAME_RANK[key], col))
+        elif key in _FIELD_BY_KEY:
+            columns.setdefault(_FIELD_BY_KEY[key], col)
+    if not names or "quantity" not in columns:
+        return None
+    return Header(-1, -1, tuple(col for _, col in sorted(names)), columns)
+
+
+def find_header(table: RawTable) -> Header:
+    """The first of the top rows naming a resource column and a quantity column."""
+    for index, row in enumerate(table.rows[:HEADER_SCAN_ROWS]):
+        found = _classify(row)
+        if found is not None:
+            found.index, found.line = index, table.line_numbers[index]
+            return found
+    raise DomainError(f"{table.source}: no recognisable header "
+                      "(expected columns such as 品名 and 数量 / name and quantity)")
