@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QRawFont
+from PySide6.QtWidgets import QApplication
 
 from disastershare.reports.fonts import FontFiles, FontNotFoundError
 
@@ -41,7 +42,10 @@ class PdfFonts:
 
 
 def ensure_gui_application() -> None:
-    """Painting text needs a QGuiApplication; the GUI has one, the CLI and tests may not."""
+    """Painting text needs a Qt application; the GUI has one, the CLI and tests may not.
+
+    A full QApplication (not a QGuiApplication): a process gets one application object only, and the
+    same process may show widgets afterwards (demo --headless writes a report and takes screenshots)."""
     global _app
     if QGuiApplication.instance() is not None:
         return
@@ -50,7 +54,7 @@ def ensure_gui_application() -> None:
                                                           or os.environ.get("WAYLAND_DISPLAY"))
     if no_display and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    _app = QGuiApplication(["disastershare-report"])
+    _app = QApplication(["disastershare-report"])
 
 
 def _add(path: str) -> list[str]:

@@ -1,0 +1,139 @@
+"""The main window: drill banner, the Inventory / Staff / Needs tabs, menus and the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+
+from disastershare import __version__
+from disastershare.store.workspace import Workspace
+from disastershare.ui.dialogs.import_wizard import ImportWizard
+from disastershare.ui.translations import apply_language
+from disastershare.ui.views.drill_banner import DrillBanner
+from disastershare.ui.views.record_tab import RecordTab
+from disastershare.ui.views.tab_specs import ALL_TABS
+from disastershare.ui.window_actions import WindowActions
+
+STATUS_MESSAGE_MS = 15_000
+WORKSPACE_LABEL_MAX_WIDTH = 420
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None) -> None:
+        """`language` must already be applied (translations.apply_language); set_language switches it."""
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.workspace = workspace
+        self.language = language
+        self.window_actions = WindowActions(self)
+        self.undo_stack = self.window_actions.undo_stack
+        self.drill_banner = DrillBanner() if workspace.drill else None
+        self.tab_widget = QTabWidget()
+        self.tab_widget.setObjectName("recordTabs")
+        self.tabs = [RecordTab(spec, workspace, self.undo_stack, language) for spec in ALL_TABS]
+        for tab in self.tabs:
+            self.tab_widget.addTab(tab, "")
+            tab.message.connect(self._show_status)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        if self.drill_banner is not None:
+            layout.addWidget(self.drill_banner)
+        body = QVBoxLayout()
+        body.setContentsMargins(8, 8, 8, 4)
+        body.addWidget(self.tab_widget)
+        layout.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        self.municipality_label = QLabel()
+        self.municipality_label.setObjectName("municipalityLabel")
+        self.workspace_label = QLabel()
+        self.workspace_label.setObjectName("workspaceLabel")
+        self.workspace_label.setToolTip(str(workspace.root))
+        # A long path must neither widen the window nor crowd out status messages: capped, tooltip has it all.
+        self.workspace_label.setMaximumWidth(WORKSPACE_LABEL_MAX_WIDTH)
+        self.statusBar().addPermanentWidget(self.municipality_label)
+        self.statusBar().addPermanentWidget(self.workspace_label)
+
+        self.window_actions.import_action.triggered.connect(self.open_import_wizard)
+        self.window_actions.add_action.triggered.connect(lambda: self.current_tab().open_add_dialog())
+        self.window_actions.remove_action.triggered.connect(lambda: self.current_tab().remove_selected())
+        self.window_actions.about_action.triggered.connect(self._about)
+        self.window_actions.language_actions[language].setChecked(True)
+        self.window_actions.language_group.triggered.connect(lambda action: self.set_language(action.data()))
+        self._fit_to_screen()
+        self.retranslate()
+
+    def _fit_to_screen(self) -> None:
+        # 1280x800 shows every column; smaller municipal laptops (1366x768) get 90% of their screen.
+        size = QSize(1280, 800)
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry().size() * 0.9
+            size = size.boundedTo(available)
+        self.resize(size)
+
+    # -- behaviour ----------------------------------------------------------------------------------------
+    def current_tab(self) -> RecordTab:
+        tab = self.tab_widget.currentWidget()
+        assert isinstance(tab, RecordTab)
+        return tab
+
+    def tab(self, name: str) -> RecordTab:
+        return next(t for t in self.tabs if t.objectName() == name)
+
+    def set_language(self, language: str, save: bool = True) -> None:
+        """Switch the whole window now; saved in the workspace so the next start uses it too."""
+        if save:
+            self.workspace.set_language(language)
+        if language == self.language:
+            return
+        self.language = language
+        self.window_actions.language_actions[language].setChecked(True)
+        for tab in self.tabs:
+            tab.set_language(language)  # catalog names; Qt-translated texts follow LanguageChange
+        apply_language(language)
+
+    def open_import_wizard(self) -> ImportWizard:
+        wizard = ImportWizard(self.workspace, self.language, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.imported.connect(self._imported)
+        wizard.open()
+        return wizard
+
+    def _imported(self, added: int, changed: int) -> None:
+        for tab in self.tabs:
+            tab.reload()
+        # Undoing an older edit would now overwrite imported values without anyone noticing.
+        self.undo_stack.clear()
+        self._show_status(self.tr("Imported: {adds} added, {changes} changed.").format(adds=added, changes=changed))
+
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About DisasterShare"), self.tr(
+            "DisasterShare {version}\nShare disaster-response resources with partner municipalities.").format(
+            version=__version__))
+
+    # -- texts ---------------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        own = self.workspace.own_municipality()
+        title = self.tr("DisasterShare — {municipality}").format(municipality=f"{own.prefecture}{own.name}")
+        if self.workspace.drill:
+            title = self.tr("[DRILL] {title}").format(title=title)
+        self.setWindowTitle(title)
+        for index, tab in enumerate(self.tabs):
+            self.tab_widget.setTabText(index, tab.title())
+        self.municipality_label.setText(f"{own.code} {own.prefecture}{own.name}")
+        text = self.tr("Workspace: {path}").format(path=self.workspace.root)
+        # Long paths lose their middle ("/home/…/workspace"), not their end: the folder name matters most.
+        metrics = self.workspace_label.fontMetrics()
+        self.workspace_label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, WORKSPACE_LABEL_MAX_WIDTH))
+        self.window_actions.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,1 @@
+"""The tabs of the main window and the widgets they are built from."""
