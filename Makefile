@@ -54,5 +54,13 @@ run: venv translations
 bench: venv
 	$(PY) bench/bench_inventory_import.py
 
+# The Linux one-folder app in dist/disastershare/ and its smoke test (packaging/README.md). Not part of `make test`.
+.PHONY: build smoke
+build: system-deps venv translations
+	VENV=$(VENV) packaging/build_linux.sh
+
+smoke:
+	packaging/smoke_test.sh dist/disastershare/disastershare
+
 clean:
 	rm -rf $(VENV) $(DEMO_WS) $(ARTIFACTS) resources/i18n/*.qm

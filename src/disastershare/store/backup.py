@@ -1,33 +1,130 @@
-"""Consistent copies of the workspace database (SQLite backup API, safe while the app runs)."""
+"""Consistent copies of the workspace database (SQLite backup API, safe while the app runs).
+
+Every copy is written under a temporary name and renamed when complete, so a crash never leaves a
+half copy that looks finished. Failed writes for lack of space become one sentence a user can act on.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import logging
+import os
 import sqlite3
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import Engine, event
+
+from disastershare.core.errors import DomainError
+
+log = logging.getLogger(__name__)
+
 KEEP_BACKUPS = 20
+DAILY_FOLDER = "daily"
+KEEP_DAILY = 7
+DAILY_AGE = timedelta(hours=24)
+SIDE_FILES = ("-wal", "-shm", "-journal")
+_DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
-def backup_database(db_path: Path, backups_dir: Path, label: str, keep: int = KEEP_BACKUPS) -> Path:
-    """Copy db_path into backups_dir as '<timestamp>-<label>.sqlite' and rotate old copies."""
-    backups_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backups_dir / f"{stamp}-{label}.sqlite"
-    source = sqlite3.connect(db_path)
+class DiskFullError(DomainError):
+    """A write failed for lack of disk space (or a failing disk); SQLite rolled the transaction back."""
+
+
+# -- disk errors ----------------------------------------------------------------------------------------
+def disk_error(exc: BaseException, where: Path) -> DiskFullError | None:
+    """The plain-language error for a failed write, or None if exc is not about the disk."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL" or (isinstance(exc, OSError) and exc.errno in _DISK_FULL_ERRNOS):
+        return DiskFullError(f"the disk is full: could not write to {where}; nothing was changed - "
+                             "free some disk space and try again")
+    if name.startswith("SQLITE_IOERR"):
+        return DiskFullError(f"could not write to the disk at {where} ({name}); nothing was changed - "
+                             "the disk may be full or failing: free some space and try again")
+    return None
+
+
+def explain_disk_errors(engine: Engine, where: Path) -> None:
+    """Make every failed write through `engine` raise DiskFullError with a message a user can act on."""
+
+    def translate(context) -> None:
+        error = disk_error(context.original_exception, where)
+        if error is not None:
+            raise error from context.original_exception
+
+    event.listen(engine, "handle_error", translate)
+
+
+def write_backup(db_path: Path, folder: Path, label: str, keep: int = KEEP_BACKUPS) -> Path:
+    """Copy db_path to folder/'<timestamp>-<label>.sqlite' (one self-contained file) and rotate old copies."""
+    target = folder / f"{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}-{label}.sqlite"
+    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    _rotate(backups_dir, keep)
+        folder.mkdir(parents=True, exist_ok=True)
+        _remove_stale_partials(folder)
+        with contextlib.closing(sqlite3.connect(db_path)) as source, \
+                contextlib.closing(sqlite3.connect(partial)) as copy:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")  # no -wal beside a copy that may travel on a USB stick
+        _fsync(partial)
+        os.replace(partial, target)
+    except (sqlite3.Error, OSError) as exc:
+        remove_with_side_files(partial)
+        error = disk_error(exc, folder)
+        if error is None:
+            raise
+        raise error from exc
+    _rotate(folder, keep)
     return target
 
 
-def _rotate(backups_dir: Path, keep: int) -> None:
-    copies = sorted(backups_dir.glob("*.sqlite"))
+def backup_if_due(db_path: Path, backups_dir: Path, created_at: datetime | None,
+                  now: datetime | None = None) -> Path | None:
+    """The daily backup: made when the newest backup (or, with none, the workspace) is older than a day.
+
+    Never raises for a failed copy: a full disk must not stop anyone from opening the workspace.
+    """
+    now = now or datetime.now(UTC)
+    stamps = [p.stat().st_mtime for p in backups_dir.rglob("*.sqlite")] if backups_dir.is_dir() else []
+    if stamps:
+        newest = datetime.fromtimestamp(max(stamps), UTC)
+    elif created_at is not None:
+        newest = created_at if created_at.tzinfo else created_at.replace(tzinfo=UTC)
+    else:
+        newest = now - DAILY_AGE
+    if now - newest < DAILY_AGE:
+        return None
+    try:
+        return write_backup(db_path, backups_dir / DAILY_FOLDER, "daily", keep=KEEP_DAILY)
+    except (DomainError, sqlite3.Error, OSError) as exc:
+        log.warning("daily backup skipped: %s", exc)
+        return None
+
+
+def _remove_stale_partials(folder: Path) -> None:
+    """Copies cut short by a crash. Only the lock holder writes backups, so another PID's partial is dead."""
+    mine = f".{os.getpid()}.partial"
+    for partial in folder.glob("*.partial"):
+        if not partial.name.endswith(mine):
+            remove_with_side_files(partial)
+
+
+def _rotate(folder: Path, keep: int) -> None:
+    copies = sorted(folder.glob("*.sqlite"))
     for old in copies[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)
+
+
+def remove_with_side_files(path: Path) -> None:
+    for suffix in ("", *SIDE_FILES):
+        with contextlib.suppress(OSError):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from disastershare.core.errors import DomainError
 from disastershare.paths import migrations_dir
-from disastershare.store.backup import backup_database
+from disastershare.store.backup import write_backup
 
 
 def _config(engine: Engine) -> Config:
@@ -50,6 +50,6 @@ def migrate_if_needed(engine: Engine, db_path: Path, backups_dir: Path) -> Path 
             f"this workspace was written by a newer DisasterShare (schema {current}); please update the app"
         )
     engine.dispose()  # release pooled connections so the backup sees a quiet file
-    backup = backup_database(db_path, backups_dir, f"pre-migrate-{current or 'empty'}")
+    backup = write_backup(db_path, backups_dir, f"pre-migrate-{current or 'empty'}")
     upgrade(engine)
     return backup

@@ -19,8 +19,9 @@ from disastershare.core.records import InventoryItem, Need, Record, StaffPool, u
 from disastershare.core.reference_data import shipped_registry
 from disastershare.core.registry import Municipality, Registry
 from disastershare.store import migrations
-from disastershare.store.backup import backup_database
+from disastershare.store.backup import backup_if_due, explain_disk_errors, write_backup
 from disastershare.store.connection import make_engine
+from disastershare.store.lock import WorkspaceInUseError, WorkspaceLock
 from disastershare.store.reference_store import load_catalog, load_registry, seed_registry
 from disastershare.store.repositories import RecordRepository
 from disastershare.store.tables import ImportLogRow, WorkspaceInfo
@@ -46,9 +47,11 @@ class Identity:
 class Workspace:
     """An open workspace. Create with Workspace.create, open with Workspace.open."""
 
-    def __init__(self, root: Path, engine: Engine, identity: Identity) -> None:
+    def __init__(self, root: Path, engine: Engine, identity: Identity, lock: WorkspaceLock | None = None) -> None:
         self.root = root
         self.engine = engine
+        self._lock = lock  # one writer per workspace (store/lock.py); released by close() or at exit
+        explain_disk_errors(engine, root)
         self.identity = identity
         own = identity.municipality
         self.inventory = RecordRepository(engine, InventoryItem, own, self.catalog)
@@ -95,19 +98,25 @@ class Workspace:
         if (root / DB_NAME).exists():
             raise DomainError(f"a workspace already exists at {root}")
         created_root = not root.exists()
+        lock = None
         try:
             for sub in ("", "keys", "inbox", "outbox", "backups"):
                 (root / sub).mkdir(parents=True, exist_ok=True)
+            lock = WorkspaceLock.acquire(root)
             engine = make_engine(root / DB_NAME)
             migrations.upgrade(engine)
             with engine.begin() as conn:
                 conn.execute(insert(WorkspaceInfo.__table__).values(
                     id=1, municipality=code, drill=drill, created_at=utcnow(), app_version=__version__))
             seed_registry(engine, registry)
-            workspace = cls(root, engine, Identity(code, drill))
+            workspace = cls(root, engine, Identity(code, drill), lock)
             workspace.save_settings({"language": None})
             return workspace
+        except WorkspaceInUseError:
+            raise  # another instance is creating or using this folder: its files are not ours to remove
         except Exception:
+            if lock is not None:
+                lock.release()
             if created_root:
                 shutil.rmtree(root, ignore_errors=True)
             else:
@@ -122,19 +131,28 @@ class Workspace:
             raise DomainError(
                 f"no workspace at {root}; create one with 'disastershare init --municipality CODE'"
             )
-        engine = make_engine(db_path)
-        migrations.migrate_if_needed(engine, db_path, root / "backups")
-        with engine.connect() as conn:
-            info = conn.execute(select(WorkspaceInfo.__table__)).first()
-        if info is None:
-            raise DomainError(f"{db_path} is not a DisasterShare workspace (no identity)")
-        return cls(root, engine, Identity(info.municipality, bool(info.drill)))
+        lock = WorkspaceLock.acquire(root)
+        try:
+            engine = make_engine(db_path)
+            migrations.migrate_if_needed(engine, db_path, root / "backups")
+            with engine.connect() as conn:
+                info = conn.execute(select(WorkspaceInfo.__table__)).first()
+            if info is None:
+                raise DomainError(f"{db_path} is not a DisasterShare workspace (no identity)")
+            backup_if_due(db_path, root / "backups", info.created_at)
+            return cls(root, engine, Identity(info.municipality, bool(info.drill)), lock)
+        except BaseException:
+            lock.release()
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def backup_now(self, label: str = "manual") -> Path:
-        return backup_database(self.db_path, self.backups, label)
+        return write_backup(self.db_path, self.backups, label)
 
     # -- reference data -------------------------------------------------------------------------------
     def catalog(self) -> Catalog:
@@ -193,6 +211,7 @@ class Workspace:
             if mine_adds or mine_changes:
                 repo.check(mine_adds, mine_changes)
                 groups.append((repo, mine_adds, mine_changes))
+        write_backup(self.db_path, self.backups, f"pre-import-{kind}")
         with self.engine.begin() as conn:
             for repo, mine_adds, mine_changes in groups:
                 repo.apply_in(conn, mine_adds, mine_changes)
