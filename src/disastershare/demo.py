@@ -12,6 +12,7 @@ from pathlib import Path
 from disastershare.core.catalog import Catalog, ResourceKind
 from disastershare.core.records import Condition, InventoryItem, Need, Priority, RecordMeta, StaffPool
 from disastershare.store.workspace import Workspace
+from disastershare.sync.demo_partners import add_demo_partners
 from disastershare.sync.keys import generate_signing_key
 
 DEMO_OWN = "434434"  # 益城町 (Mashiki), hit hardest by the 2016 Kumamoto earthquakes
@@ -62,4 +63,5 @@ def build_demo(root: Path) -> Workspace:
     generate_signing_key(workspace.keys_dir)
     items, pools, needs = demo_records(DEMO_OWN, workspace.catalog(), seed=20160414)
     workspace.apply_import("demo", "demo", len(items) + len(pools) + len(needs), [*items, *pools, *needs], [])
+    add_demo_partners(workspace, DEMO_PARTNERS, seed=20160414)
     return workspace

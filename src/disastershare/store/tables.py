@@ -99,3 +99,5 @@ class ImportLogRow(SQLModel, table=True):
     rows_read: int
     added: int
     changed: int
+
+from disastershare.store import sync_tables  # noqa: E402, F401  (partner sync tables join the metadata)

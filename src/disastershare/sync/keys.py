@@ -7,6 +7,7 @@ import hashlib
 import os
 from pathlib import Path
 
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
@@ -45,3 +46,36 @@ def fingerprint(raw_public: bytes) -> str:
     """Short, readable aloud over the phone: 20 base32 characters of SHA-256 in groups of four."""
     digest = base64.b32encode(hashlib.sha256(raw_public).digest()).decode("ascii")[:20]
     return " ".join(digest[i:i + 4] for i in range(0, 20, 4))
+
+
+def load_public_bytes(keys_dir: Path) -> bytes:
+    """The workspace's own raw public key (32 bytes), as key cards and snapshots carry it."""
+    return (keys_dir / PUBLIC_NAME).read_bytes()
+
+
+def sign(private: Ed25519PrivateKey, message: bytes) -> bytes:
+    return private.sign(message)
+
+
+def verify(raw_public: bytes, signature: bytes, message: bytes) -> bool:
+    """True only for a valid Ed25519 signature; malformed keys or signatures are simply invalid."""
+    try:
+        Ed25519PublicKey.from_public_bytes(raw_public).verify(signature, message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def encode_public(raw_public: bytes) -> str:
+    return base64.b64encode(raw_public).decode("ascii")
+
+
+def decode_public(text: str) -> bytes:
+    """Base64 text to a raw 32-byte Ed25519 public key; ValueError if it is anything else."""
+    try:
+        raw = base64.b64decode(text.encode("ascii"), validate=True)
+    except (ValueError, UnicodeEncodeError) as exc:
+        raise ValueError("public key is not base64") from exc
+    if len(raw) != 32:
+        raise ValueError("public key is not 32 bytes")
+    return raw

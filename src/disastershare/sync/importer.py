@@ -1,0 +1,54 @@
+"""Importing snapshots: verify each one, then replace its owner's mirrored records atomically.
+
+`import_snapshots` is a generator yielding (done, total) after every snapshot and returning the list
+of ImportResult; closing it (the GUI's Cancel) keeps what was applied so far, each snapshot whole.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from disastershare.store.workspace import Workspace
+from disastershare.sync.bundle import BundleReader
+from disastershare.sync.import_session import ImportSession
+from disastershare.sync.progress import Progress
+from disastershare.sync.results import Changes, ImportResult, ImportStatus, exit_code
+from disastershare.sync.sources import collect
+
+__all__ = ["Changes", "ImportResult", "ImportStatus", "exit_code", "import_snapshots"]
+
+
+def import_snapshots(workspace: Workspace, paths: Iterable[Path],
+                     now: datetime | None = None) -> Progress[list[ImportResult]]:
+    """Verify and apply every snapshot found in `paths` (files, bundles, folders), in that order."""
+    bundles: list[BundleReader] = []
+    session: ImportSession | None = None
+    # The import allocates a few hundred thousand short-lived, acyclic containers (decoded rows);
+    # CPython's cyclic collector would traverse them again and again (measured: ~20% of the national
+    # import). Reference counting frees them; the collector resumes when the import ends or is closed.
+    collector_was_on = gc.isenabled()
+    gc.disable()
+    try:
+        sources = collect(paths, bundles)
+        session = ImportSession(workspace, now)
+        yield 0, len(sources)
+        for done, source in enumerate(sources, start=1):
+            session.run(source)
+            session.commit_if_due()
+            yield done, len(sources)
+        session.commit()
+        return session.results
+    except GeneratorExit:  # cancelled: what was verified and queued so far is complete, keep it
+        if session is not None:
+            session.commit()
+        raise
+    finally:
+        if session is not None:
+            session.close()
+        for reader in bundles:
+            reader.close()
+        if collector_was_on:
+            gc.enable()

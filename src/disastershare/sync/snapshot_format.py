@@ -1,0 +1,166 @@
+"""The snapshot file format, version 1 (docs/snapshot-format.md): names, columns, limits, the manifest.
+
+A snapshot is a zip with flat member names: manifest.json, manifest.sig (raw 64-byte Ed25519
+signature of the manifest bytes) and one `<table>.json` payload member per non-empty table.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from disastershare.core.catalog import ResourceKind
+from disastershare.core.records import Condition, NeedStatus, Priority
+
+FORMAT_NAME = "disastershare-snapshot"
+FORMAT_VERSION = 1
+SNAPSHOT_SUFFIX = ".dsnap"
+BUNDLE_SUFFIX = ".dsbundle"
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+PAYLOAD_SUFFIX = ".json"
+
+# -- limits: a file over any of these is refused before anything is applied -------------------------
+MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024  # whole .dsnap file
+MAX_MEMBERS = 16  # manifest, signature, four tables and room for later versions
+MAX_MANIFEST_BYTES = 64 * 1024
+MAX_SIGNATURE_BYTES = 1024
+MAX_MEMBER_BYTES = 128 * 1024 * 1024  # one decompressed payload member
+MAX_TOTAL_BYTES = 256 * 1024 * 1024  # all decompressed members together
+MAX_RATIO = 50  # JSON rows with UUIDs compress 3-6x; far more means a crafted bomb
+RATIO_FLOOR = 64 * 1024  # tiny members may compress oddly without harm
+MAX_ROWS_PER_TABLE = 1_000_000  # a municipality has hundreds of records, a prefecture thousands
+MAX_TEXT = 4000  # characters in one text value
+MAX_INT = 2**53  # quantities and revisions; also exact in JavaScript tools reading the JSON
+MAX_BUNDLE_MEMBERS = 20_000  # every municipality in Japan (1,916) many times over
+MAX_BUNDLE_BYTES = 8 * 1024 * 1024 * 1024
+
+
+class ColumnKind(StrEnum):
+    ID = "id"
+    OWNER = "owner"
+    INT = "int"
+    BOOL = "bool"
+    TEXT = "text"
+    DATE = "date"  # "YYYY-MM-DD"
+    DATETIME = "datetime"  # "YYYY-MM-DD HH:MM:SS.ffffff", UTC (the database's own text form)
+    CHOICE = "choice"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    kind: ColumnKind
+    nullable: bool = False
+    choices: frozenset[str] = frozenset()
+
+
+def _choice(name: str, enum: type[StrEnum]) -> Column:
+    return Column(name, ColumnKind.CHOICE, choices=frozenset(e.value for e in enum))
+
+
+_META = (
+    Column("id", ColumnKind.ID),
+    Column("owner", ColumnKind.OWNER),
+    Column("revision", ColumnKind.INT),
+    Column("updated_at", ColumnKind.DATETIME),
+    Column("deleted", ColumnKind.BOOL),
+)
+_T = ColumnKind.TEXT
+
+# Column order is part of format version 1: payload members must list exactly these columns.
+TABLES: dict[str, tuple[Column, ...]] = {
+    "inventory_item": (*_META, Column("resource", _T), Column("on_hand", ColumnKind.INT),
+                       Column("reserved", ColumnKind.INT), Column("location", _T), _choice("condition", Condition),
+                       Column("expiry", ColumnKind.DATE, nullable=True), Column("note", _T)),
+    "staff_pool": (*_META, Column("resource", _T), Column("headcount", ColumnKind.INT),
+                   Column("available_from", ColumnKind.DATE, nullable=True),
+                   Column("available_to", ColumnKind.DATE, nullable=True),
+                   Column("max_dispatch_days", ColumnKind.INT, nullable=True), Column("contact_section", _T),
+                   Column("note", _T)),
+    "need": (*_META, Column("resource", _T), Column("quantity", ColumnKind.INT),
+             Column("needed_by", ColumnKind.DATE, nullable=True), _choice("priority", Priority),
+             _choice("status", NeedStatus), Column("note", _T)),
+    "local_resource_type": (*_META, Column("code", _T), _choice("kind", ResourceKind), Column("name_ja", _T),
+                            Column("name_en", _T), Column("unit", _T), Column("category", _T)),
+}
+# Which column names the resource a record is about (for "what changed per resource").
+RESOURCE_COLUMN = {"inventory_item": "resource", "staff_pool": "resource", "need": "resource",
+                   "local_resource_type": "code"}
+
+
+def column_names(table: str) -> list[str]:
+    return [c.name for c in TABLES[table]]
+
+
+def member_name(table: str) -> str:
+    return table + PAYLOAD_SUFFIX
+
+
+def snapshot_file_name(owner: str, sequence: int) -> str:
+    """One file per owner and sequence; zero-padded so a folder listing sorts by owner, then age."""
+    return f"{owner}-{sequence:06d}{SNAPSHOT_SUFFIX}"
+
+
+_FLAT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}", re.ASCII)
+
+
+def is_flat_name(name: str) -> bool:
+    """Member names carry no folders: no '/', '\\', '..', drive letters or absolute paths."""
+    return bool(_FLAT_NAME.fullmatch(name)) and ".." not in name
+
+
+@dataclass(frozen=True, slots=True)
+class MemberDigest:
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """The signed description of one snapshot.
+
+    `format`, `signer`, `owner` and `members` keep their meaning in every format version, because
+    they are checked before the version is (so a newer file still gets the right refusal).
+    """
+
+    owner: str
+    sequence: int
+    created_at: datetime
+    drill: bool
+    signer: str  # base64 raw Ed25519 public key
+    counts: dict[str, int]
+    members: dict[str, MemberDigest]
+    app_version: str = ""
+    format_version: int = FORMAT_VERSION
+    extra: dict[str, object] = field(default_factory=dict)  # fields of later versions, kept verbatim
+
+    def to_bytes(self) -> bytes:
+        document = {
+            "format": FORMAT_NAME,
+            "format_version": self.format_version,
+            "app_version": self.app_version,
+            "owner": self.owner,
+            "sequence": self.sequence,
+            "created_at": format_timestamp(self.created_at),
+            "drill": self.drill,
+            "signer": self.signer,
+            "counts": self.counts,
+            "members": {name: {"sha256": d.sha256, "size": d.size} for name, d in self.members.items()},
+            **self.extra,
+        }
+        return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+
+
+def format_timestamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_timestamp(text: str) -> datetime:
+    """ISO 8601 in UTC with a Z suffix, as the manifest writes it; ValueError otherwise."""
+    if not isinstance(text, str) or not text.endswith("Z"):
+        raise ValueError("created_at must be an ISO 8601 UTC time ending in Z")
+    return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
