@@ -10,10 +10,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import disastershare.cli.analysis_commands as analysis_commands
-import disastershare.cli.report_commands as report_commands
 from disastershare import __version__
-from disastershare.cli import backup_commands, inventory_commands, registry_commands, sync_commands, workspace_commands
+from disastershare.cli import (
+    analysis_commands,
+    backup_commands,
+    drill_commands,
+    inventory_commands,
+    registry_commands,
+    report_commands,
+    sync_commands,
+    workspace_commands,
+)
 from disastershare.core.errors import DomainError
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_PARTIAL = 0, 2, 3
@@ -43,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup_commands.register(sub)
     report_commands.register(sub)
     analysis_commands.register(sub)
+    drill_commands.register(sub)
     return parser
 
 
