@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
+from disastershare.core.errors import DomainError
 from disastershare.reports.inventory_sheet import write_inventory_sheet
+from disastershare.reports.output import write_report
+from disastershare.reports.report_data import build_report_data
 from disastershare.store.listing import inventory_rows, need_rows
 from disastershare.store.workspace import Workspace
 
 
 def run_headless_demo(workspace: Workspace) -> list[Path]:
-    """Write the demo's inventory (CSV, XLSX) and main-window screenshots into outbox/demo/."""
+    """Write the demo's inventory (CSV, XLSX), coordination report (PDF) and window screenshots to outbox/demo/."""
     out = workspace.outbox / "demo"
     out.mkdir(parents=True, exist_ok=True)
     rows = inventory_rows(workspace, everyone=True)
@@ -22,10 +26,23 @@ def run_headless_demo(workspace: Workspace) -> list[Path]:
     written = [write_inventory_sheet(out / "inventory.csv", rows), write_inventory_sheet(out / "inventory.xlsx", rows)]
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
+        from PySide6.QtCore import qInstallMessageHandler
+
+        from disastershare.ui.app import ensure_application
         from disastershare.ui.screenshot import save_main_window_screenshot
     except ImportError as exc:  # Qt cannot load (missing system libraries): exports still useful
-        print(f"note: no screenshot, Qt is unavailable ({exc})")
+        print(f"note: no screenshots or PDF, Qt is unavailable ({exc})")
         return written
+    ensure_application()  # first, so the report and the screenshots share one QApplication
+    # The offscreen platform warns about window hints it cannot honour; noise for someone reading the output.
+    qInstallMessageHandler(lambda _kind, _context, message: None if "propagateSizeHints" in message
+                           else sys.stderr.write(message + "\n"))
+    try:
+        report = out / "report.pdf"
+        write_report(build_report_data(workspace, scope="all"), report, language="ja")
+        written.append(report)
+    except DomainError as exc:  # e.g. no Japanese font installed
+        print(f"note: no PDF report ({exc})")
     for language in ("ja", "en"):
         written.append(save_main_window_screenshot(workspace, out / f"main-window-{language}.png", language))
     return written
