@@ -82,7 +82,7 @@ def baseline_insert(db_path: Path, all_rows: list[dict[str, list[list]]]) -> tup
         for table in TABLES:
             cols = column_names(table)
             sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-            conn.executemany(sql, [row for rows in all_rows for row in rows[table]])
+            conn.executemany(sql, [row for rows in all_rows for row in rows.get(table, ())])
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     conn.close()
     return elapsed, cpu

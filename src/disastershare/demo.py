@@ -13,6 +13,7 @@ from disastershare.core.catalog import Catalog, ResourceKind
 from disastershare.core.records import Condition, InventoryItem, Need, Priority, RecordMeta, StaffPool
 from disastershare.store.workspace import Workspace
 from disastershare.sync.demo_partners import add_demo_partners
+from disastershare.sync.demo_requests import add_demo_request
 from disastershare.sync.keys import generate_signing_key
 
 DEMO_OWN = "434434"  # 益城町 (Mashiki), hit hardest by the 2016 Kumamoto earthquakes
@@ -64,4 +65,5 @@ def build_demo(root: Path) -> Workspace:
     items, pools, needs = demo_records(DEMO_OWN, workspace.catalog(), seed=20160414)
     workspace.apply_import("demo", "demo", len(items) + len(pools) + len(needs), [*items, *pools, *needs], [])
     add_demo_partners(workspace, DEMO_PARTNERS, seed=20160414)
+    add_demo_request(workspace, prefer=DEMO_PARTNERS)  # a live request, there and back through two exchanges
     return workspace

@@ -35,6 +35,7 @@ from disastershare.store.workspace import Workspace
 from disastershare.sync.keycard import own_keycard
 from disastershare.sync.partners import replace_key, set_enabled
 from disastershare.sync.progress import drain
+from disastershare.sync.snapshot_format import FORMAT_VERSION
 from disastershare.sync.snapshot_writer import build_snapshot
 
 A, B, C = "434434", "431001", "432105"
@@ -181,8 +182,9 @@ def test_fork_same_owner_and_sequence_with_different_content(setup: Setup) -> No
 
 
 def test_future_format_version(setup: Setup) -> None:
-    future = build_snapshot(A, 9, False, {}, private_key(setup.a), format_version=2)
-    refused(setup, future.data, "format version 2", "update")
+    newer = FORMAT_VERSION + 1
+    future = build_snapshot(A, 9, False, {}, private_key(setup.a), format_version=newer)
+    refused(setup, future.data, f"format version {newer}", "update")
 
 
 def test_drill_snapshot_into_a_live_workspace(setup: Setup) -> None:

@@ -36,11 +36,12 @@ def test_manifest_describes_and_signs_the_payload(make_workspace, tmp_path: Path
     a = make_workspace(A, drill=True)
     members = members_of(export(a, tmp_path).read_bytes())
     manifest = json.loads(members["manifest.json"])
-    assert manifest["format"] == "disastershare-snapshot" and manifest["format_version"] == 1
+    assert manifest["format"] == "disastershare-snapshot" and manifest["format_version"] == 2
     assert (manifest["owner"], manifest["sequence"], manifest["drill"]) == (A, 1, True)
     assert manifest["created_at"].endswith("Z") and manifest["app_version"]
     assert manifest["counts"]["inventory_item"] == len(a.inventory.list(include_deleted=True))
     assert manifest["counts"]["local_resource_type"] == 0
+    assert manifest["counts"]["resource_request"] == 0  # version 2 names the request tables too
     for name, digest in manifest["members"].items():
         assert hashlib.sha256(members[name]).hexdigest() == digest["sha256"]
         assert len(members[name]) == digest["size"]

@@ -18,6 +18,7 @@ from disastershare.cli import (
     inventory_commands,
     registry_commands,
     report_commands,
+    request_commands,
     sync_commands,
     workspace_commands,
 )
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup_commands.register(sub)
     report_commands.register(sub)
     analysis_commands.register(sub)
+    request_commands.register(sub)
     drill_commands.register(sub)
     return parser
 

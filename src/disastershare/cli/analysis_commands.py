@@ -15,6 +15,8 @@ from disastershare.core.matching import MatchProgress, match_steps, transport_pr
 from disastershare.core.matching_model import ANY, DEFAULT_MUTUAL_AID_FACTOR, MatchResult, Preferences
 from disastershare.core.shortfalls import Period, Picture, positions, shortfall_rows
 from disastershare.store.picture import load_picture
+from disastershare.store.workspace import Workspace
+from disastershare.sync.partners import Agreement, list_partners
 
 SHORTFALLS_HELP = """\
 Shortfall per municipality and resource type, for your own records and every partner's mirrored records:
@@ -33,8 +35,12 @@ Proposed transfers: per resource type, the plan that
   2. among those plans, minimises  sum of quantity x km x weight  (a min-cost maximum flow, solved exactly).
 km is the great-circle (haversine) distance between the registry coordinates, Earth radius 6371.0088 km.
 weight is --mutual-aid-factor (default {DEFAULT_MUTUAL_AID_FACTOR}) for a transfer between this municipality
-and a partner named in --prefer-mutual-aid, and 1 otherwise: with the defaults the cost is plain distance.
---never and --max-km remove transfers altogether. What cannot be met is listed as unmet.
+and a mutual-aid partner, and 1 otherwise. Mutual-aid partners are those of 'partners list' with agreement
+mutual_aid, plus any named in --prefer-mutual-aid; --no-partner-preferences leaves the partner list out (then
+with the defaults the cost is plain distance). Disabled partners never send. --never and --max-km remove
+transfers altogether. What cannot be met is listed as unmet.
+Requests count: what a supplier accepted or dispatched and has not got back is no longer offered, and a
+request in flight covers its part of the requester's need (see 'disastershare requests list').
 total_cost is the weighted objective in km x units; total_km the plain distance moved."""
 
 
@@ -54,8 +60,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     _common_args(mat)
     mat.add_argument("--max-km", type=float, metavar="N", help="never propose a transfer longer than N km")
     mat.add_argument("--prefer-mutual-aid", metavar="CODES", default="",
-                     help="comma-separated partner codes under a mutual-aid agreement with this municipality; "
-                     "transfers between them and us cost km x --mutual-aid-factor")
+                     help="comma-separated partner codes under a mutual-aid agreement with this municipality, "
+                     "besides the partners whose agreement is mutual_aid; transfers between them and us cost "
+                     "km x --mutual-aid-factor")
+    mat.add_argument("--no-partner-preferences", action="store_true",
+                     help="do not take mutual-aid partners from the partner list (disabled partners still never "
+                     "send)")
     mat.add_argument("--mutual-aid-factor", type=float, default=DEFAULT_MUTUAL_AID_FACTOR, metavar="F",
                      help=f"weight on mutual-aid transfers, 0 < F <= 1 (default {DEFAULT_MUTUAL_AID_FACTOR})")
     mat.add_argument("--never", action="append", default=[], metavar="FROM:TO",
@@ -98,7 +108,7 @@ def _resources(text: str | None, picture: Picture) -> list[str] | None:
     return codes
 
 
-def _table(args: argparse.Namespace) -> tuple[Picture, Any, list[str] | None]:
+def _table(args: argparse.Namespace) -> tuple[Workspace, Picture, Any, list[str] | None]:
     workspace = open_workspace(args)
     picture = load_picture(workspace)
     wanted = _resources(args.resource, picture)
@@ -106,7 +116,7 @@ def _table(args: argparse.Namespace) -> tuple[Picture, Any, list[str] | None]:
     table = positions(picture, as_of, Period.of_days(as_of, args.days))
     if wanted is not None:
         table = table[table["resource"].isin(wanted)]
-    return picture, table, wanted
+    return workspace, picture, table, wanted
 
 
 _SHORTFALL_COLUMNS = {
@@ -118,7 +128,7 @@ _SHORTFALL_COLUMNS = {
 
 
 def _shortfalls(args: argparse.Namespace) -> int:
-    _, table, _ = _table(args)
+    _, _, table, _ = _table(args)
     emit(shortfall_rows(table, args.by, everything=args.all), args.format, _SHORTFALL_COLUMNS[args.by])
     return 0
 
@@ -143,11 +153,21 @@ def _never_pairs(values: list[str]) -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
+def _partner_preferences(workspace: Workspace, use_agreements: bool) -> tuple[list[str], set[tuple[str, str]]]:
+    """Mutual-aid partners from the partner list, and 'never send' for every disabled partner."""
+    partners = list_partners(workspace)
+    mutual = [p.code for p in partners if p.enabled and p.agreement is Agreement.MUTUAL_AID] if use_agreements \
+        else []
+    return mutual, {(p.code, ANY) for p in partners if not p.enabled}
+
+
 def _match(args: argparse.Namespace) -> int:
-    picture, table, wanted = _table(args)
-    mutual = [c for c in _codes(args.prefer_mutual_aid, "--prefer-mutual-aid") if c != ANY]
+    workspace, picture, table, wanted = _table(args)
+    named = [c for c in _codes(args.prefer_mutual_aid, "--prefer-mutual-aid") if c != ANY]
+    listed, disabled = _partner_preferences(workspace, not args.no_partner_preferences)
+    mutual = list(dict.fromkeys([*listed, *named]))
     preferences = Preferences.for_home(picture.home or "", mutual, mutual_aid_factor=args.mutual_aid_factor,
-                                       never=_never_pairs(args.never), max_km=args.max_km)
+                                       never=_never_pairs(args.never) | disabled, max_km=args.max_km)
     result = _run(match_steps(transport_problems(table, wanted), picture.registry, preferences))
     names = {c: m.name for c in {*table["municipality"]} if (m := picture.registry.get(c))}
     units = dict(zip(table["resource"], table["unit"], strict=False))

@@ -6,14 +6,18 @@ own and partners' alike (partners' mirrored records are ordinary records with an
   municipality, name, prefecture   who (name and prefecture from the registry; "" if unknown)
   resource, kind, category, unit   what (from the catalog; "" for a partner's local type not known here)
   need         open needs: quantity of needs whose status is open or partly_met (the quantity still asked)
+  incoming     the part of those needs covered by requests to partners (core.requests.incoming_of: asked and
+               waiting, or accepted, until returned; a decline or cancellation gives the gap back)
+  committed    promised or sent to partners' requests and not back yet (core.requests.committed_of); staff
+               requests count only if their period overlaps the period asked
   available    what the municipality itself can use: on hand - reserved of items neither damaged nor expired
                (expired: expiry date before `as_of`); for staff, the headcount of pools whose availability
-               window covers the whole period asked
+               window covers the whole period asked; minus `committed`, at least 0
   dispatchable the part of `available` that may be sent away: all of it for supplies and equipment; for staff,
-               only pools whose maximum dispatch days are at least the period's length
-  shortfall    max(need - available, 0)
-  surplus      what can be offered: dispatchable - (the need not already covered by stock that cannot be sent),
-               at least 0. For supplies and equipment this is max(available - need, 0).
+               only pools whose maximum dispatch days are at least the period's length; minus `committed`
+  shortfall    max(need - incoming - available, 0)
+  surplus      what can be offered: dispatchable - (the need, less incoming, not already covered by stock that
+               cannot be sent), at least 0. For supplies and equipment this is max(available - need + incoming, 0).
 
 Shortfall and surplus exclude each other, so a municipality is a receiver or a sender per resource, not both.
 Aggregates add municipal shortfalls and surpluses up; they never net one town's surplus against another's gap,
@@ -32,8 +36,9 @@ import pandas as pd
 from disastershare.core.catalog import Catalog
 from disastershare.core.records import Condition, InventoryItem, Need, NeedStatus, StaffPool
 from disastershare.core.registry import Registry
+from disastershare.core.requests import RequestView, committed_quantities, incoming_quantities
 
-QUANTITIES = ["need", "available", "dispatchable", "shortfall", "surplus"]
+QUANTITIES = ["need", "available", "dispatchable", "shortfall", "surplus", "incoming", "committed"]
 POSITION_COLUMNS = ["municipality", "name", "prefecture", "resource", "kind", "category", "unit", *QUANTITIES]
 OPEN_STATUSES = frozenset({NeedStatus.OPEN, NeedStatus.PARTLY_MET})
 Grouping = Literal["municipality", "prefecture", "group", "category"]
@@ -70,6 +75,7 @@ class Picture:
     catalog: Catalog
     registry: Registry
     home: str | None = None  # the workspace's own municipality, if any
+    requests: Sequence[RequestView] = ()  # every request known, as both sides' records tell it
 
 
 def positions(picture: Picture, as_of: date, period: Period | None = None) -> pd.DataFrame:
@@ -78,27 +84,35 @@ def positions(picture: Picture, as_of: date, period: Period | None = None) -> pd
     period defaults to the single day as_of. Deleted records (tombstones) are ignored.
     """
     period = period or Period(as_of, as_of)
-    rows: list[tuple[str, str, int, int, int]] = []  # municipality, resource, need, available, dispatchable
+    # municipality, resource, need, available, dispatchable, incoming, committed
+    rows: list[tuple[str, str, int, int, int, int, int]] = []
     for item in picture.inventory:
         if item.meta.deleted or item.condition is Condition.DAMAGED:
             continue
         if item.expiry is not None and item.expiry < as_of:
             continue
         usable = max(item.on_hand - item.reserved, 0)
-        rows.append((item.meta.owner, item.resource, 0, usable, usable))
+        rows.append((item.meta.owner, item.resource, 0, usable, usable, 0, 0))
     for pool in picture.staff:
         if pool.meta.deleted or not _covers(pool, period):
             continue
         sendable = pool.max_dispatch_days is None or period.days <= pool.max_dispatch_days
-        rows.append((pool.meta.owner, pool.resource, 0, pool.headcount, pool.headcount if sendable else 0))
+        rows.append((pool.meta.owner, pool.resource, 0, pool.headcount, pool.headcount if sendable else 0, 0, 0))
     for need in picture.needs:
         if not need.meta.deleted and need.status in OPEN_STATUSES:
-            rows.append((need.meta.owner, need.resource, need.quantity, 0, 0))
-    frame = pd.DataFrame(rows, columns=["municipality", "resource", "need", "available", "dispatchable"])
+            rows.append((need.meta.owner, need.resource, need.quantity, 0, 0, 0, 0))
+    window = (period.start, period.end)
+    rows += [(who, res, 0, 0, 0, q, 0) for (who, res), q in incoming_quantities(picture.requests, window).items()]
+    rows += [(who, res, 0, 0, 0, 0, q) for (who, res), q in committed_quantities(picture.requests, window).items()]
+    frame = pd.DataFrame(rows, columns=["municipality", "resource", "need", "available", "dispatchable", "incoming",
+                                        "committed"])
     frame = frame.groupby(["municipality", "resource"], as_index=False, sort=True).sum()
-    frame["shortfall"] = (frame["need"] - frame["available"]).clip(lower=0)
+    frame["available"] = (frame["available"] - frame["committed"]).clip(lower=0)
+    frame["dispatchable"] = (frame["dispatchable"] - frame["committed"]).clip(lower=0)
+    uncovered = (frame["need"] - frame["incoming"]).clip(lower=0)
+    frame["shortfall"] = (uncovered - frame["available"]).clip(lower=0)
     kept_at_home = frame["available"] - frame["dispatchable"]
-    frame["surplus"] = (frame["dispatchable"] - (frame["need"] - kept_at_home).clip(lower=0)).clip(lower=0)
+    frame["surplus"] = (frame["dispatchable"] - (uncovered - kept_at_home).clip(lower=0)).clip(lower=0)
     _describe(frame, picture.catalog, picture.registry)
     return frame[POSITION_COLUMNS].astype({q: "int64" for q in QUANTITIES})
 

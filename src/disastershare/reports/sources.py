@@ -7,21 +7,24 @@ twice. When the caller passes nothing, the functions below get them from the wor
 - proposed transfers: core.matching.match on those positions (the `match` command's flows);
 - partner status: the partner table through store.mirror (what `partners list` shows).
 
-ADAPTERS PENDING: functions marked `ADAPTER` return empty data until the records they need exist
-(committed transfers, staff dispatch and requests come with the request lifecycle). Wire each one here;
-nothing else in reports/ needs to change.
+- committed transfers, staff dispatch and requests by status: the request records (store.request_store).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 import pandas as pd
 
+from disastershare.core.catalog import ResourceKind
+from disastershare.core.geo import haversine_km
 from disastershare.core.matching import match, transport_problems
-from disastershare.core.shortfalls import Picture, positions
+from disastershare.core.shortfalls import positions
 from disastershare.store import mirror
+from disastershare.store.picture import load_picture
+from disastershare.store.request_store import all_requests, list_requests
 from disastershare.store.workspace import Workspace
 
 
@@ -85,9 +88,7 @@ def workspace_partner_status(workspace: Workspace) -> list[PartnerStatus]:
 
 def workspace_positions(workspace: Workspace, as_of: date) -> pd.DataFrame:
     """Need, available, shortfall and surplus per municipality x resource, own and partners' records."""
-    picture = Picture(workspace.inventory.list("*"), workspace.staff.list("*"), workspace.needs.list("*"),
-                      workspace.catalog(), workspace.registry(), workspace.municipality)
-    return positions(picture, as_of)
+    return positions(load_picture(workspace), as_of)
 
 
 def shortfall_figures(table: pd.DataFrame) -> list[ShortfallFigure]:
@@ -106,16 +107,35 @@ def proposed_transfers(workspace: Workspace, table: pd.DataFrame) -> list[Transf
     return [TransferFigure(f.resource, f.sender, f.receiver, f.quantity, round(f.km, 1)) for f in result.flows]
 
 
+def _km(workspace: Workspace, origin: str, destination: str) -> float | None:
+    registry = workspace.registry()
+    a, b = registry.get(origin), registry.get(destination)
+    return round(haversine_km(a.lat, a.lon, b.lat, b.lon), 1) if a and b else None
+
+
 def committed_transfers(workspace: Workspace) -> list[TransferFigure]:
-    """ADAPTER: transfers both sides agreed come with the request lifecycle (not yet here)."""
-    return []
+    """Transfers the supplier agreed to and that are not back yet (every request the workspace knows)."""
+    figures = []
+    for view in all_requests(workspace):
+        if view.closed or not view.accepted:
+            continue
+        quantity = max(view.accepted, view.dispatched) - view.returned
+        if quantity > 0:
+            figures.append(TransferFigure(view.resource, view.supplier, view.requester, quantity,
+                                          _km(workspace, view.supplier, view.requester), "committed"))
+    return figures
 
 
 def workspace_dispatches(workspace: Workspace) -> list[DispatchFigure]:
-    """ADAPTER: staff dispatch records do not exist yet (request lifecycle issue)."""
-    return []
+    """Staff sent and not yet back, with where they work and until when."""
+    return [
+        DispatchFigure(view.resource, view.supplier, view.requester, view.place, view.dispatched - view.returned,
+                       view.period_from or view.dispatched_on, view.period_to or view.return_by)
+        for view in all_requests(workspace)
+        if view.kind is ResourceKind.STAFF and view.dispatched > view.returned
+    ]
 
 
 def workspace_request_counts(workspace: Workspace) -> dict[str, int]:
-    """ADAPTER: requests by status; request records do not exist yet (request lifecycle issue)."""
-    return {}
+    """Our requests (made and received) by status."""
+    return dict(Counter(view.status.value for view in list_requests(workspace)))

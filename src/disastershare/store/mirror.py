@@ -15,6 +15,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, update
 
+from disastershare.store.request_tables import (
+    DispatchRow,
+    ReceiptRow,
+    RequestResponseRow,
+    ResourceRequestRow,
+    ReturnRow,
+)
 from disastershare.store.sync_tables import (
     OwnSnapshotRow,
     PartnerKeyRow,
@@ -29,6 +36,11 @@ RECORD_TABLES: dict[str, Table] = {
     "staff_pool": StaffPoolRow.__table__,
     "need": NeedRow.__table__,
     "local_resource_type": LocalResourceTypeRow.__table__,
+    "resource_request": ResourceRequestRow.__table__,
+    "request_response": RequestResponseRow.__table__,
+    "request_dispatch": DispatchRow.__table__,
+    "request_receipt": ReceiptRow.__table__,
+    "request_return": ReturnRow.__table__,
 }
 _PARTNER = PartnerRow.__table__
 _KEY = PartnerKeyRow.__table__
@@ -81,6 +93,7 @@ class ImportLogLine:
     manifest_sha256: str | None
     created_at: datetime | None
     resource_changes: str
+    stock_totals: str = ""
 
 
 _PARTNER_FIELDS = [f.name for f in fields(StoredPartner)]
@@ -119,22 +132,25 @@ class MirrorWriter:
         self._db.execute("ROLLBACK TO snapshot")
         self._db.execute("RELEASE snapshot")
 
-    def owner_states(self, owner: str, resource_columns: Mapping[str, str]
+    def owner_states(self, owner: str, resource_columns: Mapping[str, str | None]
                      ) -> dict[str, dict[str, tuple[int, bool, str]]]:
         """Per table, id -> (revision, deleted, resource) of one owner's rows: what an import compares
-        against. One query for all tables: most imports find nothing (a partner's first snapshot)."""
+        against. One query for all tables: most imports find nothing (a partner's first snapshot).
+        Tables without a resource column report the resource as ''."""
         sql = " UNION ALL ".join(
-            f"SELECT '{t}', id, revision, deleted, {col} FROM {RECORD_TABLES[t].name} WHERE owner = :owner"
+            f"SELECT '{t}', id, revision, deleted, {col or repr('')} FROM {RECORD_TABLES[t].name} "
+            "WHERE owner = :owner"
             for t, col in resource_columns.items())
         states: dict[str, dict[str, tuple[int, bool, str]]] = {t: {} for t in resource_columns}
         for table, rid, revision, deleted, resource in self._db.execute(sql, {"owner": owner}):
             states[table][rid] = (revision, bool(deleted), resource)
         return states
 
-    def replace_owners(self, owners: Sequence[str], tables: Mapping[str, tuple[Sequence[str], list[list[Any]]]]
-                       ) -> None:
-        """Delete these owners' rows and bulk-insert the new ones: one executemany per table for the lot."""
-        for table, (columns, rows) in tables.items():
+    def replace_owners(self, tables: Mapping[str, tuple[Sequence[str], Sequence[str], list[list[Any]]]]) -> None:
+        """Per table (owners, columns, rows): delete those owners' rows and bulk-insert the new ones, one
+        executemany per table for the lot. A table a snapshot does not carry (a version-1 snapshot has no
+        request tables) lists no owners for it, and those rows stay as they were."""
+        for table, (owners, columns, rows) in tables.items():
             name = RECORD_TABLES[table].name
             self._db.executemany(f"DELETE FROM {name} WHERE owner = ?", [(o,) for o in owners])
             if rows:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from disastershare.core.shortfalls import Picture
+from disastershare.store.request_store import all_requests
 from disastershare.store.workspace import Workspace
 
 
 def load_picture(workspace: Workspace) -> Picture:
     """Every owner's live (non-deleted) inventory, staff pools and needs - own and partners' mirrored records
-    alike - with the workspace's catalog and registry."""
+    alike - with the workspace's catalog and registry, and every request known: accepted and dispatched
+    quantities stop being offered by their supplier, and requests cover part of their requester's need
+    (core.shortfalls, core.requests.committed_of / incoming_of)."""
     return Picture(
         inventory=tuple(workspace.inventory.list("*")),
         staff=tuple(workspace.staff.list("*")),
@@ -16,4 +19,5 @@ def load_picture(workspace: Workspace) -> Picture:
         catalog=workspace.catalog(),
         registry=workspace.registry(),
         home=workspace.municipality,
+        requests=tuple(all_requests(workspace)),
     )

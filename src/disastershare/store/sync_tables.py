@@ -58,6 +58,9 @@ class SnapshotImportRow(SQLModel, table=True):
     manifest_sha256: str | None = None
     created_at: datetime | None = None  # the snapshot's own creation time
     resource_changes: str = ""  # JSON {resource: [added, changed, removed]}, only for applied snapshots
+    # JSON {resource: usable total} of the owner's own stock in an applied snapshot (schema 0004):
+    # on hand - reserved of live inventory items, headcount of live staff pools. Feeds "stock over time".
+    stock_totals: str = ""
 
 
 class OwnSnapshotRow(SQLModel, table=True):

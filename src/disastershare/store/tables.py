@@ -100,4 +100,5 @@ class ImportLogRow(SQLModel, table=True):
     added: int
     changed: int
 
-from disastershare.store import sync_tables  # noqa: E402, F401  (partner sync tables join the metadata)
+# Partner sync tables (0003) and request lifecycle tables (0004) join the metadata.
+from disastershare.store import request_tables, sync_tables  # noqa: E402, F401

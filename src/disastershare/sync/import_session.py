@@ -25,6 +25,7 @@ from disastershare.store import mirror
 from disastershare.store.mirror import ImportLogLine, StoredPartner
 from disastershare.store.workspace import Workspace
 from disastershare.sync.container import RefusedError
+from disastershare.sync.history import usable_totals
 from disastershare.sync.partners import key_ring
 from disastershare.sync.results import Changes, ImportResult, ImportStatus, diff, total
 from disastershare.sync.snapshot_format import RESOURCE_COLUMN, TABLES, column_names, snapshot_file_name
@@ -36,7 +37,7 @@ from disastershare.sync.sources import Source
 PAUSE_ENV = "DISASTERSHARE_TEST_PAUSE_IN_IMPORT"
 OWN_REASON = "own snapshot: own records never change by import"
 COLLISION_REASON = "its record ids collide with records of another municipality"
-_RESOURCE_AT = {t: column_names(t).index(RESOURCE_COLUMN[t]) for t in TABLES}
+_RESOURCE_AT = {t: None if c is None else column_names(t).index(c) for t, c in RESOURCE_COLUMN.items()}
 
 
 @dataclass(slots=True)
@@ -122,8 +123,10 @@ class ImportSession:
 
     def _result(self, source: Source, snapshot: VerifiedSnapshot, status: ImportStatus, reason: str,
                 by_resource: dict[str, Changes] | None = None) -> ImportResult:
-        by = by_resource or {}
-        return ImportResult(source.label, snapshot.owner, snapshot.sequence, status, reason, total(by), by)
+        by = dict(by_resource or {})
+        steps = by.pop("", Changes())  # request steps name no resource: counted in the totals only
+        changes = Changes(*(a + b for a, b in zip(total(by), steps, strict=True)))
+        return ImportResult(source.label, snapshot.owner, snapshot.sequence, status, reason, changes, by)
 
     def _known_outcome(self, source: Source, snapshot: VerifiedSnapshot) -> ImportResult | None:
         """up_to_date or fork for a snapshot not newer than the last one applied from its owner."""
@@ -174,9 +177,10 @@ class ImportSession:
     # -- writing -----------------------------------------------------------------------------------
     def _write(self, batch: list[_Queued]) -> None:
         w = self.writer
-        w.replace_owners([q.snapshot.owner for q in batch],
-                         {t: (column_names(t), [row for q in batch for row in q.snapshot.tables[t]])
-                          for t in TABLES})
+        carrying = {t: [q for q in batch if t in q.snapshot.tables] for t in TABLES}  # version 1: no requests
+        w.replace_owners({t: ([q.snapshot.owner for q in qs], column_names(t),
+                              [row for q in qs for row in q.snapshot.tables[t]])
+                          for t, qs in carrying.items() if qs})
         w.record_applied([q.after for q in batch])
         w.store_snapshots([(q.snapshot.owner, q.snapshot.sequence, q.snapshot.manifest_sha256,
                             snapshot_file_name(q.snapshot.owner, q.snapshot.sequence), q.data) for q in batch])
@@ -230,12 +234,18 @@ class ImportSession:
             signer=snapshot.signer.fingerprint if snapshot else None,
             manifest_sha256=snapshot.manifest_sha256 if snapshot else None,
             created_at=snapshot.manifest.created_at if snapshot else None,
-            resource_changes=json.dumps(by, ensure_ascii=False, separators=(",", ":")) if by else "")
+            resource_changes=json.dumps(by, ensure_ascii=False, separators=(",", ":")) if by else "",
+            stock_totals=_stock_json(snapshot) if result.status is ImportStatus.APPLIED and snapshot else "")
 
     def _report(self, result: ImportResult, snapshot: VerifiedSnapshot | None = None) -> None:
         """Record an outcome that writes nothing but its log line (at the next flush)."""
         self.unlogged.append((len(self.results), snapshot))
         self.results.append(result)
+
+
+def _stock_json(snapshot: VerifiedSnapshot) -> str:
+    totals = usable_totals(snapshot.tables)
+    return json.dumps(totals, ensure_ascii=False, separators=(",", ":")) if totals else ""
 
 
 def _pause_for_tests() -> None:

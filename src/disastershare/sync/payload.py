@@ -44,7 +44,7 @@ def _with_bools(row: Sequence[Any], positions: list[int]) -> list[Any]:
     return out
 
 
-def decode_table(table: str, data: bytes, owner: str, declared_rows: int) -> list[list[Any]]:
+def decode_table(table: str, data: bytes, owner: str, declared_rows: int, version: int = 1) -> list[list[Any]]:
     """Parse and validate one payload member; every problem is a RefusedError naming table and column."""
     try:
         document = json.loads(data)
@@ -52,7 +52,7 @@ def decode_table(table: str, data: bytes, owner: str, declared_rows: int) -> lis
         raise RefusedError(f"payload {table} is not valid JSON") from None
     spec = TABLES[table]
     if not isinstance(document, dict) or document.get("columns") != [c.name for c in spec]:
-        raise RefusedError(f"payload {table} does not have the columns of format version 1")
+        raise RefusedError(f"payload {table} does not have the columns of format version {version}")
     rows = document.get("rows")
     if not isinstance(rows, list):
         raise RefusedError(f"payload {table} has no rows list")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 from operator import itemgetter, not_
 from typing import Any, NamedTuple
 
@@ -66,14 +66,16 @@ def total(by_resource: dict[str, Changes]) -> Changes:
 OwnerState = dict[str, tuple[int, bool, str]]  # record id -> (revision, deleted, resource)
 
 
-def diff(old: dict[str, OwnerState], new: dict[str, list[list[Any]]], resource_at: dict[str, int]
+def diff(old: dict[str, OwnerState], new: dict[str, list[list[Any]]], resource_at: dict[str, int | None]
          ) -> dict[str, Changes]:
     """Added / changed / removed per resource between an owner's mirrored rows and a snapshot's rows,
-    over all tables. A tombstone counts as a removal when the record was live before; a new revision
-    of a live record is a change."""
+    over the tables the snapshot carries. A tombstone counts as a removal when the record was live before;
+    a new revision of a live record is a change. Records of tables without a resource column (request
+    steps) are counted under the resource ''."""
     if not any(old.values()):  # the owner's first snapshot: everything live is new (C-speed counting)
         live = chain.from_iterable(
-            compress(map(itemgetter(resource_at[t]), rows), map(not_, map(itemgetter(_DELETED), rows)))
+            compress(repeat("") if resource_at[t] is None else map(itemgetter(resource_at[t]), rows),
+                     map(not_, map(itemgetter(_DELETED), rows)))
             for t, rows in new.items())
         # tuple.__new__ skips NamedTuple's Python-level constructor: ~100,000 of these on the national set.
         return {res: tuple.__new__(Changes, (n, 0, 0)) for res, n in Counter(live).items()}
@@ -85,7 +87,7 @@ def diff(old: dict[str, OwnerState], new: dict[str, list[list[Any]]], resource_a
         at = resource_at[table]
         for row in rows:
             before = remaining.pop(row[_ID], None)
-            resource = row[at]
+            resource = "" if at is None else row[at]
             if row[_DELETED]:
                 if before is not None and not before[1]:
                     removed[resource] += 1

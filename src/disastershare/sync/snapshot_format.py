@@ -1,7 +1,8 @@
-"""The snapshot file format, version 1 (docs/snapshot-format.md): names, columns, limits, the manifest.
+"""The snapshot file format, version 2 (docs/snapshot-format.md): names, columns, limits, the manifest.
 
 A snapshot is a zip with flat member names: manifest.json, manifest.sig (raw 64-byte Ed25519
 signature of the manifest bytes) and one `<table>.json` payload member per non-empty table.
+Version 2 adds the five tables of the request lifecycle; version-1 files (four tables) are still read.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from disastershare.core.catalog import ResourceKind
 from disastershare.core.records import Condition, NeedStatus, Priority
 
 FORMAT_NAME = "disastershare-snapshot"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # written; every version from 1 up to this one is read
 SNAPSHOT_SUFFIX = ".dsnap"
 BUNDLE_SUFFIX = ".dsbundle"
 MANIFEST = "manifest.json"
@@ -25,7 +26,7 @@ PAYLOAD_SUFFIX = ".json"
 
 # -- limits: a file over any of these is refused before anything is applied -------------------------
 MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024  # whole .dsnap file
-MAX_MEMBERS = 16  # manifest, signature, four tables and room for later versions
+MAX_MEMBERS = 16  # manifest, signature, nine tables and room for later versions
 MAX_MANIFEST_BYTES = 64 * 1024
 MAX_SIGNATURE_BYTES = 1024
 MAX_MEMBER_BYTES = 128 * 1024 * 1024  # one decompressed payload member
@@ -70,8 +71,11 @@ _META = (
     Column("deleted", ColumnKind.BOOL),
 )
 _T = ColumnKind.TEXT
+_D = ColumnKind.DATE
+_I = ColumnKind.INT
 
-# Column order is part of format version 1: payload members must list exactly these columns.
+# Column order is part of the format: payload members must list exactly these columns. The first four
+# tables are those of version 1; version 2 added the request lifecycle (the last five).
 TABLES: dict[str, tuple[Column, ...]] = {
     "inventory_item": (*_META, Column("resource", _T), Column("on_hand", ColumnKind.INT),
                        Column("reserved", ColumnKind.INT), Column("location", _T), _choice("condition", Condition),
@@ -86,10 +90,37 @@ TABLES: dict[str, tuple[Column, ...]] = {
              _choice("status", NeedStatus), Column("note", _T)),
     "local_resource_type": (*_META, Column("code", _T), _choice("kind", ResourceKind), Column("name_ja", _T),
                             Column("name_en", _T), Column("unit", _T), Column("category", _T)),
+    "resource_request": (*_META, Column("supplier", _T), Column("resource", _T), Column("quantity", _I),
+                         Column("needed_by", _D, nullable=True), Column("note", _T), Column("work_type", _T),
+                         Column("place", _T), Column("period_from", _D, nullable=True),
+                         Column("period_to", _D, nullable=True), Column("return_by", _D, nullable=True),
+                         Column("cancelled", ColumnKind.BOOL)),
+    "request_response": (*_META, Column("request_id", ColumnKind.ID), Column("accepted", _I), Column("note", _T)),
+    "request_dispatch": (*_META, Column("request_id", ColumnKind.ID), Column("quantity", _I),
+                         Column("dispatched_on", _D), Column("expected_arrival", _D, nullable=True),
+                         Column("note", _T)),
+    "request_receipt": (*_META, Column("request_id", ColumnKind.ID), Column("quantity", _I),
+                        Column("received_on", _D), Column("note", _T)),
+    "request_return": (*_META, Column("request_id", ColumnKind.ID), Column("quantity", _I),
+                       Column("returned_on", _D), Column("note", _T)),
 }
-# Which column names the resource a record is about (for "what changed per resource").
-RESOURCE_COLUMN = {"inventory_item": "resource", "staff_pool": "resource", "need": "resource",
-                   "local_resource_type": "code"}
+# The tables each format version carries (a snapshot's counts must name exactly these).
+VERSION_TABLES: dict[int, tuple[str, ...]] = {
+    1: ("inventory_item", "staff_pool", "need", "local_resource_type"),
+    2: tuple(TABLES),
+}
+# Which column names the resource a record is about (for "what changed per resource"); request steps name
+# none (they are counted in the totals of an import, not per resource).
+RESOURCE_COLUMN: dict[str, str | None] = {
+    "inventory_item": "resource", "staff_pool": "resource", "need": "resource", "local_resource_type": "code",
+    "resource_request": "resource", "request_response": None, "request_dispatch": None, "request_receipt": None,
+    "request_return": None,
+}
+
+
+def tables_of(version: int) -> tuple[str, ...]:
+    """The tables a snapshot of this format version carries (versions above FORMAT_VERSION are refused earlier)."""
+    return VERSION_TABLES[min(version, FORMAT_VERSION)]
 
 
 def column_names(table: str) -> list[str]:

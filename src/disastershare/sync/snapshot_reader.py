@@ -3,6 +3,7 @@
 1 readable container, 2 manifest signed by a trusted, enabled partner key, 3 the manifest's owner is
 that key's municipality, 4 payload hashes, 5 format version understood, 6 drill flag matches the
 workspace. Then the manifest and payload are checked in detail. Nothing here touches the database.
+A verified snapshot's `tables` holds exactly the tables of its format version (version 1: no request tables).
 """
 
 from __future__ import annotations
@@ -28,11 +29,11 @@ from disastershare.sync.snapshot_format import (
     MAX_SIGNATURE_BYTES,
     MAX_SNAPSHOT_BYTES,
     SIGNATURE,
-    TABLES,
     Manifest,
     MemberDigest,
     member_name,
     parse_timestamp,
+    tables_of,
 )
 
 _KNOWN_FIELDS = {"format", "format_version", "app_version", "owner", "sequence", "created_at", "drill",
@@ -175,8 +176,9 @@ def parse_manifest(raw: RawSnapshot) -> Manifest:
     except (ValueError, TypeError):
         raise RefusedError("the manifest has no valid creation time") from None
     counts = doc.get("counts")
-    if not isinstance(counts, dict) or set(counts) != set(TABLES):
-        raise RefusedError("the manifest's record counts do not name the tables of format version 1")
+    version = doc["format_version"]  # checked by check_version_and_mode
+    if not isinstance(counts, dict) or set(counts) != set(tables_of(version)):
+        raise RefusedError(f"the manifest's record counts do not name the tables of format version {version}")
     for table, count in counts.items():
         if type(count) is not int or count < 0:
             raise RefusedError(f"the manifest's count of {table} is not a whole number")
@@ -204,8 +206,9 @@ def verify_raw(raw: RawSnapshot, keys: Mapping[bytes, TrustedKey], drill: bool) 
     check_hashes(raw)
     check_version_and_mode(raw, drill)
     manifest = parse_manifest(raw)
+    version = manifest.format_version
     tables = {
-        table: decode_table(table, raw.members[member_name(table)], manifest.owner, count) if count else []
+        table: decode_table(table, raw.members[member_name(table)], manifest.owner, count, version) if count else []
         for table, count in manifest.counts.items()
     }
     return VerifiedSnapshot(manifest, hashlib.sha256(raw.manifest_bytes).hexdigest(), key, tables)
