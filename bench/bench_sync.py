@@ -104,7 +104,7 @@ def import_child(workspace_dir: Path, bundle: Path) -> None:
     """Run in a child process: the import alone, then its wall and CPU time and peak RSS as JSON on stdout."""
     workspace = Workspace.open(workspace_dir)
     start, cpu = time.perf_counter(), time.process_time()
-    results = drain(import_snapshots(workspace, [bundle]))
+    results = drain(import_snapshots(workspace, [bundle], pause_collector=True))
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"seconds": elapsed, "cpu": cpu, "rss_mb": rss_kb / 1024,
@@ -204,7 +204,7 @@ def single(tmp: Path, partner_code: str, keys: dict[str, Ed25519PrivateKey], rec
     from disastershare.sync.partners import add_partner
     add_partner(dest, own_keycard(source))
     t = time.perf_counter()
-    results = drain(import_snapshots(dest, [exported.path]))
+    results = drain(import_snapshots(dest, [exported.path], pause_collector=True))
     import_ms = (time.perf_counter() - t) * 1000
     records_n = sum(exported.counts.values())
     print(f"single municipality ({records_n} records, {exported.size:,} bytes = {exported.size / records_n:.1f} "

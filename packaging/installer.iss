@@ -3,8 +3,8 @@
 ; - Installs into %LOCALAPPDATA%\Programs\DisasterShare without administrator rights (office PCs often have none).
 ; - Start-menu entry (and an optional desktop icon) for the windowed disastershare-gui.exe.
 ; - .dsnap file association under HKCU\Software\Classes: double-clicking a partner's snapshot runs
-;   `disastershare snapshot import "<file>"` in a console window that stays open to show the result
-;   (verified, applied or refused, and why). The workspace is the user's default one.
+;   `disastershare-gui gui --import "<file>"`: the window opens on its Sync tab with the per-file result
+;   (applied, up to date, refused and why). The workspace is the user's default one.
 ; - The workspace (user data folder) is never touched by install, update or uninstall.
 
 #ifndef AppVersion
@@ -75,7 +75,7 @@ Root: HKA; Subkey: "Software\Classes\.dsnap\OpenWithProgids"; ValueType: string;
 Root: HKA; Subkey: "Software\Classes\{#ProgId}"; ValueType: string; ValueName: ""; ValueData: "{cm:SnapshotType}"; Flags: uninsdeletekey; Tasks: dsnap
 Root: HKA; Subkey: "Software\Classes\{#ProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#GuiExe},0"; Tasks: dsnap
 ; cmd /s /c "<exe> snapshot import "<file>" & pause": the console stays open so the result can be read.
-Root: HKA; Subkey: "Software\Classes\{#ProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{sys}\cmd.exe"" /s /c """"{app}\{#CliExe}"" snapshot import ""%1"" & pause"""; Tasks: dsnap
+Root: HKA; Subkey: "Software\Classes\{#ProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#GuiExe}"" gui --import ""%1"""; Tasks: dsnap
 
 [Run]
 Filename: "{app}\{#GuiExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent

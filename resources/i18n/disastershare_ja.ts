@@ -551,6 +551,10 @@ Share disaster-response resources with partner municipalities.</source>
         <source>Workspace: {path}</source>
         <translation>ワークスペース: {path}</translation>
     </message>
+    <message>
+        <source>Restored {file}; the previous database is kept as {copy}.</source>
+        <translation>{file} から復元しました。復元前のデータベースは {copy} に保存されています。</translation>
+    </message>
 </context>
 <context>
     <name>RecordTab</name>
@@ -591,6 +595,18 @@ Share disaster-response resources with partner municipalities.</source>
     <message>
         <source>Needs</source>
         <translation>ニーズ</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>連携先</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>報告書</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同期</translation>
     </message>
 </context>
 <context>
@@ -661,6 +677,1336 @@ Share disaster-response resources with partner municipalities.</source>
     <message>
         <source>&amp;About DisasterShare</source>
         <translation>DisasterShare について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>今すぐバックアップ(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>バックアップから復元(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>AddPartnerDialog</name>
+    <message>
+        <source>Add a partner</source>
+        <translation>連携先の追加</translation>
+    </message>
+    <message>
+        <source>Add partner</source>
+        <translation>連携先に追加</translation>
+    </message>
+    <message>
+        <source>Agreement:</source>
+        <translation>協定の種類:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Choose the key card file your partner sent you. Then phone the partner and ask them to read out their fingerprint: it must match the one shown here in every group.</source>
+        <translation>連携先から受け取った鍵カードのファイルを選んでください。次に連携先に電話し、フィンガープリントを読み上げてもらってください。ここに表示されたものと全グループが一致しなければなりません。</translation>
+    </message>
+    <message>
+        <source>Choose the partner's key card</source>
+        <translation>連携先の鍵カードを選択</translation>
+    </message>
+    <message>
+        <source>I compared the fingerprint by phone with the partner: it is the same</source>
+        <translation>電話で連携先とフィンガープリントを照合し、一致を確認しました</translation>
+    </message>
+    <message>
+        <source>Key card:</source>
+        <translation>鍵カード:</translation>
+    </message>
+    <message>
+        <source>Key cards (*{suffix});;All files (*)</source>
+        <translation>鍵カード (*{suffix});;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>This key card cannot be added: {reason}</source>
+        <translation>この鍵カードは追加できません: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Backup</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <source>Backup written to:
+{path}</source>
+        <translation>バックアップを保存しました:
+{path}</translation>
+    </message>
+    <message>
+        <source>Backup written: {path}</source>
+        <translation>バックアップを保存しました: {path}</translation>
+    </message>
+    <message>
+        <source>Backups (*.sqlite);;All files (*)</source>
+        <translation>バックアップ (*.sqlite);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>No backup was written: {reason}</source>
+        <translation>バックアップを保存できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>Restore which backup?</source>
+        <translation>復元するバックアップを選択</translation>
+    </message>
+    <message>
+        <source>Wait until the running task has finished before restoring.</source>
+        <translation>実行中の処理が終わってから復元してください。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyCardView</name>
+    <message>
+        <source>Key fingerprint (read aloud group by group):</source>
+        <translation>鍵のフィンガープリント（グループごとに読み上げてください）:</translation>
+    </message>
+    <message>
+        <source>New key fingerprint (read aloud group by group):</source>
+        <translation>新しい鍵のフィンガープリント（グループごとに読み上げてください）:</translation>
+    </message>
+    <message>
+        <source>This workspace has no signing key.</source>
+        <translation>このワークスペースには署名鍵がありません。</translation>
+    </message>
+    <message>
+        <source>Your key fingerprint (partners compare it by phone):</source>
+        <translation>自団体の鍵のフィンガープリント（連携先と電話で照合します）:</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerTable</name>
+    <message>
+        <source>Agreement</source>
+        <translation>協定</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>団体コード</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>データ</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>鍵のフィンガープリント</translation>
+    </message>
+    <message>
+        <source>Last heard from</source>
+        <translation>最終受信</translation>
+    </message>
+    <message>
+        <source>Last sequence</source>
+        <translation>最新番号</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>自治体</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation>受信</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受け付ける</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>停止中</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>未受信</translation>
+    </message>
+    <message>
+        <source>Stale (over {hours} h)</source>
+        <translation>要確認（{hours}時間以上前）</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <source>Newest snapshot made {time}</source>
+        <translation>最新スナップショットの作成: {time}</translation>
+    </message>
+    <message>
+        <source>Disabled: this partner's snapshots are refused; the data already received stays.</source>
+        <translation>停止中: この連携先のスナップショットは受け付けません（受信済みのデータは残ります）。</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersTab</name>
+    <message>
+        <source>Add partner…</source>
+        <translation>連携先を追加…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>受信を停止</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>受信を再開</translation>
+    </message>
+    <message>
+        <source>Export my key card…</source>
+        <translation>自団体の鍵カードを書き出し…</translation>
+    </message>
+    <message>
+        <source>Key card saved to {path}. Give it to your partners; they compare the fingerprint with you by phone.</source>
+        <translation>鍵カードを {path} に保存しました。連携先に渡し、電話でフィンガープリントを照合してください。</translation>
+    </message>
+    <message>
+        <source>Key cards (*{suffix})</source>
+        <translation>鍵カード (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Last snapshot from {name}: number {sequence}, made {age}. What it changed:</source>
+        <translation>{name}の最新スナップショット: 第{sequence}号（{age}に作成）。変更内容:</translation>
+    </message>
+    <message>
+        <source>No snapshot from {name} has been applied yet.</source>
+        <translation>{name}のスナップショットはまだ取込まれていません。</translation>
+    </message>
+    <message>
+        <source>Partner added: {code} {name}.</source>
+        <translation>連携先を追加しました: {code} {name}</translation>
+    </message>
+    <message>
+        <source>Replace key…</source>
+        <translation>鍵を差し替え…</translation>
+    </message>
+    <message>
+        <source>Save your key card</source>
+        <translation>鍵カードの保存</translation>
+    </message>
+    <message>
+        <source>Select a partner to see what its last snapshot changed.</source>
+        <translation>連携先を選ぶと、最新スナップショットでの変更内容が表示されます。</translation>
+    </message>
+    <message>
+        <source>The key card was not saved: {reason}</source>
+        <translation>鍵カードを保存できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>The key of {name} was replaced; snapshots signed with the old key are refused from now on.</source>
+        <translation>{name}の鍵を差し替えました。今後、古い鍵で署名されたスナップショットは受け付けません。</translation>
+    </message>
+    <message>
+        <source>Your key card</source>
+        <translation>自団体の鍵カード</translation>
+    </message>
+    <message>
+        <source>Partners: {count}</source>
+        <translation>連携先: {count} 団体</translation>
+    </message>
+    <message>
+        <source>{name}'s snapshots are accepted again.</source>
+        <translation>{name}のスナップショットの受信を再開しました。</translation>
+    </message>
+    <message>
+        <source>{name}'s snapshots are refused from now on; the data already received stays.</source>
+        <translation>{name}のスナップショットの受信を停止しました（受信済みのデータは残ります）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceKeyDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Choose the partner's new key card</source>
+        <translation>連携先の新しい鍵カードを選択</translation>
+    </message>
+    <message>
+        <source>Current key: {fingerprint}</source>
+        <translation>現在の鍵: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>I compared the new fingerprint by phone and want to retire the old key</source>
+        <translation>新しいフィンガープリントを電話で照合しました。古い鍵を無効にします</translation>
+    </message>
+    <message>
+        <source>Key cards (*{suffix});;All files (*)</source>
+        <translation>鍵カード (*{suffix});;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>New key card:</source>
+        <translation>新しい鍵カード:</translation>
+    </message>
+    <message>
+        <source>Only when the partner lost its laptop or its key: their old key is retired and snapshots signed with it are refused from now on. Choose their new key card and compare its fingerprint by phone.</source>
+        <translation>連携先がパソコンや鍵を失った場合にのみ行ってください。古い鍵は無効になり、それで署名されたスナップショットは今後受け付けません。新しい鍵カードを選び、フィンガープリントを電話で照合してください。</translation>
+    </message>
+    <message>
+        <source>Replace key</source>
+        <translation>鍵を差し替え</translation>
+    </message>
+    <message>
+        <source>Replace the key of {name}</source>
+        <translation>{name}の鍵の差し替え</translation>
+    </message>
+    <message>
+        <source>The key cannot be replaced: {reason}</source>
+        <translation>鍵を差し替えできません: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <source>Add a row of HXL hashtags under the headers</source>
+        <translation>見出しの下に HXL ハッシュタグの行を追加</translation>
+    </message>
+    <message>
+        <source>CSV files in one zip (*.zip)</source>
+        <translation>CSV ファイルを zip にまとめる (*.zip)</translation>
+    </message>
+    <message>
+        <source>CSV files, one per table (*.csv)</source>
+        <translation>CSV ファイル（表ごと） (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV:</source>
+        <translation>CSV:</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>中止しました。何も保存されていません。</translation>
+    </message>
+    <message>
+        <source>Coordination report</source>
+        <translation>連携調整報告</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Gathering the report's figures…</source>
+        <translation>報告書の数値を集計しています…</translation>
+    </message>
+    <message>
+        <source>Municipalities of the same prefecture</source>
+        <translation>同一都道府県内の団体</translation>
+    </message>
+    <message>
+        <source>Not done: {reason}</source>
+        <translation>実行できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>Own municipality and all partners</source>
+        <translation>自団体と全連携先</translation>
+    </message>
+    <message>
+        <source>Own municipality only</source>
+        <translation>自団体のみ</translation>
+    </message>
+    <message>
+        <source>PDF report (*.pdf)</source>
+        <translation>PDF 報告書 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Press Preview to see the report's tables before saving.</source>
+        <translation>「プレビュー」を押すと、保存前に報告書の表を確認できます。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>Report language:</source>
+        <translation>報告書の言語:</translation>
+    </message>
+    <message>
+        <source>Report of {name}: {places} municipalities, {stock} stock lines, {short} shortfalls (figures as of {time}).</source>
+        <translation>{name}の報告書: {places} 団体、在庫 {stock} 行、不足 {short} 件（{time} 時点）</translation>
+    </message>
+    <message>
+        <source>Report saved as {count} files in {folder}</source>
+        <translation>報告書を {count} 個のファイルとして {folder} に保存しました</translation>
+    </message>
+    <message>
+        <source>Report saved: {path}</source>
+        <translation>報告書を保存しました: {path}</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>報告書の保存</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>表:</translation>
+    </message>
+    <message>
+        <source>The preview shows the tables of the workbook and CSV files; the PDF holds the same figures.</source>
+        <translation>プレビューには Excel・CSV に出力される表を表示します。PDF にも同じ数値が載ります。</translation>
+    </message>
+    <message>
+        <source>The report was not written: {reason}</source>
+        <translation>報告書を保存できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>Whose data:</source>
+        <translation>対象範囲:</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>報告書を作成しています…</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceChanges</name>
+    <message>
+        <source>Added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>品目</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Backup file:</source>
+        <translation>バックアップファイル:</translation>
+    </message>
+    <message>
+        <source>Drill (訓練)</source>
+        <translation>訓練</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>本番</translation>
+    </message>
+    <message>
+        <source>Municipality:</source>
+        <translation>自治体:</translation>
+    </message>
+    <message>
+        <source>Own inventory lines:</source>
+        <translation>自団体の在庫行数:</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>復元</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>バックアップから復元</translation>
+    </message>
+    <message>
+        <source>Restoring replaces everything in this workspace with the backup. The current database is copied to backups/ first.</source>
+        <translation>復元すると、このワークスペースの内容はすべてバックアップの内容に置き換わります。現在のデータベースは先に backups/ へコピーされます。</translation>
+    </message>
+    <message>
+        <source>Taken at:</source>
+        <translation>作成日時:</translation>
+    </message>
+    <message>
+        <source>The backup was not restored: {reason}</source>
+        <translation>復元できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>This backup cannot be restored: {reason}</source>
+        <translation>このバックアップは復元できません: {reason}</translation>
+    </message>
+    <message>
+        <source>Workspace kind:</source>
+        <translation>ワークスペースの種類:</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotImports</name>
+    <message>
+        <source>Added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Imported at</source>
+        <translation>取込日時</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>自治体</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>結果</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabels</name>
+    <message>
+        <source>Applied</source>
+        <translation>適用済み</translation>
+    </message>
+    <message>
+        <source>Fork</source>
+        <translation>分岐（要確認）</translation>
+    </message>
+    <message>
+        <source>Last heard from: {age}</source>
+        <translation>最終受信: {age}</translation>
+    </message>
+    <message>
+        <source>Mutual-aid agreement</source>
+        <translation>相互応援協定</translation>
+    </message>
+    <message>
+        <source>Prefecture coordination</source>
+        <translation>都道府県調整</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>最新（変更なし）</translation>
+    </message>
+    <message>
+        <source>Wide-area group</source>
+        <translation>広域連携</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>未受信</translation>
+    </message>
+    <message>
+        <source>{n} d ago</source>
+        <translation>{n}日前</translation>
+    </message>
+    <message>
+        <source>{n} h ago</source>
+        <translation>{n}時間前</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>{n}分前</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTab</name>
+    <message>
+        <source>A snapshot holds your own records, signed. A bundle adds every enabled partner's latest snapshot, for relaying to municipalities that cannot reach each other.</source>
+        <translation>スナップショットには自団体のデータが署名付きで入ります。バンドルには、受信中の全連携先の最新スナップショットも加わります（直接やり取りできない団体への中継用）。</translation>
+    </message>
+    <message>
+        <source>Bundle of {count} snapshots written: {path}</source>
+        <translation>{count} 件のスナップショットをまとめたバンドルを書き出しました: {path}</translation>
+    </message>
+    <message>
+        <source>Cancelled. Snapshots applied before Cancel are kept whole; see the history below.</source>
+        <translation>中止しました。中止前に取込んだスナップショットはそのまま残っています（下の履歴を参照）。</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>フォルダを選択…</translation>
+    </message>
+    <message>
+        <source>Choose snapshot files</source>
+        <translation>スナップショットファイルを選択</translation>
+    </message>
+    <message>
+        <source>Each file is checked (signature, partner, sequence) before anything is applied; refused files change nothing.</source>
+        <translation>各ファイルは反映する前に署名・連携先・番号を確認します。拒否されたファイルは何も変更しません。</translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation>バンドルを書き出し</translation>
+    </message>
+    <message>
+        <source>Export snapshot</source>
+        <translation>スナップショットを書き出し</translation>
+    </message>
+    <message>
+        <source>Export to which folder?</source>
+        <translation>書き出し先のフォルダ</translation>
+    </message>
+    <message>
+        <source>Export to: {folder}</source>
+        <translation>書き出し先: {folder}</translation>
+    </message>
+    <message>
+        <source>Import every snapshot in which folder?</source>
+        <translation>取込むスナップショットのあるフォルダ</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>ファイルを取込…</translation>
+    </message>
+    <message>
+        <source>Import finished: {applied} applied, {same} up to date, {refused} refused, {forks} forks.</source>
+        <translation>取込完了: 適用 {applied} 件、変更なし {same} 件、拒否 {refused} 件、分岐 {forks} 件</translation>
+    </message>
+    <message>
+        <source>Import folder…</source>
+        <translation>フォルダを取込…</translation>
+    </message>
+    <message>
+        <source>Import history (newest first)</source>
+        <translation>取込履歴（新しい順）</translation>
+    </message>
+    <message>
+        <source>Import inbox</source>
+        <translation>受信箱を取込</translation>
+    </message>
+    <message>
+        <source>Importing snapshots…</source>
+        <translation>スナップショットを取込んでいます…</translation>
+    </message>
+    <message>
+        <source>Last import, file by file</source>
+        <translation>直前の取込結果（ファイルごと）</translation>
+    </message>
+    <message>
+        <source>No snapshot files (*{snapshot}, *{bundle}) were found there.</source>
+        <translation>スナップショットファイル（*{snapshot}、*{bundle}）が見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>Not done: {reason}</source>
+        <translation>実行できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>Receive from partners</source>
+        <translation>連携先から受け取る</translation>
+    </message>
+    <message>
+        <source>Send to partners</source>
+        <translation>連携先へ送る</translation>
+    </message>
+    <message>
+        <source>Snapshot number {sequence} written ({records} records): {path}</source>
+        <translation>スナップショット第{sequence}号（{records} 件）を書き出しました: {path}</translation>
+    </message>
+    <message>
+        <source>Snapshots and bundles (*{snapshot} *{bundle});;All files (*)</source>
+        <translation>スナップショット・バンドル (*{snapshot} *{bundle});;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Use outbox</source>
+        <translation>送信箱に戻す</translation>
+    </message>
+    <message>
+        <source>Wait until the running task has finished (or cancel it).</source>
+        <translation>実行中の処理が終わるまでお待ちください（または中止してください）。</translation>
+    </message>
+    <message>
+        <source>Writing a bundle…</source>
+        <translation>バンドルを書き出しています…</translation>
+    </message>
+    <message>
+        <source>Writing a snapshot…</source>
+        <translation>スナップショットを書き出しています…</translation>
+    </message>
+    <message>
+        <source>{path} (this workspace's outbox)</source>
+        <translation>{path}（このワークスペースの送信箱）</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>中止</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisColumns</name>
+    <message>
+        <source>Municipality</source>
+        <translation>自治体</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>資源</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>必要数</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>利用可能数</translation>
+    </message>
+    <message>
+        <source>Shortfall</source>
+        <translation>不足数</translation>
+    </message>
+    <message>
+        <source>Short %</source>
+        <translation>不足率</translation>
+    </message>
+    <message>
+        <source>Can offer</source>
+        <translation>提供可能数</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>送り元</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>送り先</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>距離（㎞）</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>重み</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisController</name>
+    <message>
+        <source>Request made: {quantity:,} {unit} of {resource} from {partner}. It goes out with the next snapshot.</source>
+        <translation>{partner} への要請を作成しました: {resource} {quantity:,} {unit}。次回のスナップショットで相手に届きます。</translation>
+    </message>
+    <message>
+        <source>From the proposed transfers ({km:,.1f} km)</source>
+        <translation>輸送案から作成（{km:,.1f} ㎞）</translation>
+    </message>
+</context>
+<context>
+    <name>ChartWidget</name>
+    <message>
+        <source>Save as PNG image…</source>
+        <translation>画像として保存…</translation>
+    </message>
+    <message>
+        <source>Show everything</source>
+        <translation>全体を表示</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>グラフを保存</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>MapChart</name>
+    <message>
+        <source>Short: {quantity:,} {unit} (need {need:,})</source>
+        <translation>不足: {quantity:,} {unit}（必要数 {need:,}）</translation>
+    </message>
+    <message>
+        <source>Can offer: {quantity:,} {unit}</source>
+        <translation>提供可能: {quantity:,} {unit}</translation>
+    </message>
+    <message>
+        <source>Available: {quantity:,} {unit}</source>
+        <translation>利用可能: {quantity:,} {unit}</translation>
+    </message>
+    <message>
+        <source>(this municipality)</source>
+        <translation>（自団体）</translation>
+    </message>
+    <message>
+        <source>{km:,.1f} km from here</source>
+        <translation>自団体から {km:,.1f} ㎞</translation>
+    </message>
+    <message>
+        <source>committed</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>{sender} → {receiver}: {quantity:,} {unit}, {km:,.1f} km ({kind})</source>
+        <translation>{sender} → {receiver}: {quantity:,} {unit}、{km:,.1f} ㎞（{kind}）</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>不足</translation>
+    </message>
+    <message>
+        <source>Can offer</source>
+        <translation>提供可能</translation>
+    </message>
+    <message>
+        <source>Neither</source>
+        <translation>過不足なし</translation>
+    </message>
+    <message>
+        <source>Proposed transfer</source>
+        <translation>輸送案（提案）</translation>
+    </message>
+    <message>
+        <source>Committed transfer</source>
+        <translation>輸送（確定）</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Show all places</source>
+        <translation>全体を表示</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom, drag: move, click a place: select its rows, hover: details.</source>
+        <translation>ホイールで拡大・縮小、ドラッグで移動、地点のクリックで表の行を選択、マウスを重ねると詳細。</translation>
+    </message>
+    <message>
+        <source>Map of {resource}. {hint}</source>
+        <translation>{resource} の地図。{hint}</translation>
+    </message>
+</context>
+<context>
+    <name>MatchingStatus</name>
+    <message>
+        <source>Optimal plan: {count} transfers, {moved:,} units moved, total cost {cost:,.0f} (quantity × km × weight), {unmet} shortfalls left unmet</source>
+        <translation>最適解: 輸送 {count} 件、計 {moved:,} 単位、総コスト {cost:,.0f}（数量 × ㎞ × 重み）、充足できない不足 {unmet} 件</translation>
+    </message>
+    <message>
+        <source>Provisional (greedy) — the optimal plan is being computed</source>
+        <translation>暫定（貪欲法）— 最適解を計算中</translation>
+    </message>
+    <message>
+        <source>Provisional (greedy) — the optimal plan was not computed</source>
+        <translation>暫定（貪欲法）— 最適解は計算されていません</translation>
+    </message>
+    <message>
+        <source>Computing the optimal transfers…</source>
+        <translation>最適な輸送案を計算中…</translation>
+    </message>
+    <message>
+        <source>No transfers proposed.</source>
+        <translation>提案できる輸送はありません。</translation>
+    </message>
+    <message>
+        <source>Failed: {reason}</source>
+        <translation>失敗: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>中止しました。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Compute again</source>
+        <translation>再計算</translation>
+    </message>
+</context>
+<context>
+    <name>ShortfallBarChart</name>
+    <message>
+        <source>{resource}
+Own: short {own:,} of {own_need:,} {unit} ({own_pct:.0f}%)
+Partners: short {partners:,} of {partner_need:,} {unit} ({partner_pct:.0f}%)</source>
+        <translation>{resource}
+自団体: 必要数 {own_need:,} {unit} のうち {own:,} 不足（{own_pct:.0f}%）
+連携先: 必要数 {partner_need:,} {unit} のうち {partners:,} 不足（{partner_pct:.0f}%）</translation>
+    </message>
+    <message>
+        <source>Own ({name})</source>
+        <translation>自団体（{name}）</translation>
+    </message>
+    <message>
+        <source>Own municipality</source>
+        <translation>自団体</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>連携先</translation>
+    </message>
+    <message>
+        <source>Shortfall as % of need (value after each bar: shortfall in its unit)</source>
+        <translation>必要数に対する不足の割合（棒の右の数値は各単位での不足数）</translation>
+    </message>
+</context>
+<context>
+    <name>ShortfallTab</name>
+    <message>
+        <source>Shortfalls and transfers</source>
+        <translation>不足と調整</translation>
+    </message>
+    <message>
+        <source>Resource:</source>
+        <translation>資源:</translation>
+    </message>
+    <message>
+        <source>Only this resource in the tables</source>
+        <translation>表はこの資源のみ表示</translation>
+    </message>
+    <message>
+        <source>Shortfall by resource</source>
+        <translation>資源別の不足</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地図</translation>
+    </message>
+    <message>
+        <source>Stock over time</source>
+        <translation>在庫の推移</translation>
+    </message>
+    <message>
+        <source>Shortfalls and what can be offered</source>
+        <translation>不足と提供可能数</translation>
+    </message>
+    <message>
+        <source>Proposed transfers</source>
+        <translation>輸送案</translation>
+    </message>
+    <message>
+        <source>Create request</source>
+        <translation>要請を作成</translation>
+    </message>
+    <message>
+        <source>Ask the sender for this transfer (only for transfers to us, once the optimal plan is in)</source>
+        <translation>この輸送を送り元に要請します（自団体あての輸送のみ。最適解の計算後に使えます）</translation>
+    </message>
+</context>
+<context>
+    <name>StockChart</name>
+    <message>
+        <source>Others ({count}, summed)</source>
+        <translation>その他 {count} 団体（合計）</translation>
+    </message>
+    <message>
+        <source>Stock [{unit}]</source>
+        <translation>在庫 [{unit}]</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>在庫</translation>
+    </message>
+    <message>
+        <source>Date of the reading (snapshot or edit)</source>
+        <translation>記録日時（スナップショットまたは編集）</translation>
+    </message>
+    <message>
+        <source>No stock history of this resource yet.</source>
+        <translation>この資源の在庫の履歴はまだありません。</translation>
+    </message>
+</context>
+<context>
+    <name>TransferTableModel</name>
+    <message>
+        <source>Mutual-aid partner: distance counted × {w:.2f}</source>
+        <translation>相互応援協定先: 距離を {w:.2f} 倍で評価</translation>
+    </message>
+</context>
+<context>
+    <name>RequestActions</name>
+    <message>
+        <source>Refused ({field}): {reason}</source>
+        <translation>実行できませんでした（{field}）: {reason}</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>実行できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>Request made; it goes to the partner with the next snapshot.</source>
+        <translation>要請を作成しました。次回のスナップショットで相手に届きます。</translation>
+    </message>
+    <message>
+        <source>Receipt of {quantity:,} recorded.</source>
+        <translation>{quantity:,} の受領を記録しました。</translation>
+    </message>
+    <message>
+        <source>Return of {quantity:,} recorded.</source>
+        <translation>{quantity:,} の返却を記録しました。</translation>
+    </message>
+    <message>
+        <source>Request cancelled.</source>
+        <translation>要請を取り消しました。</translation>
+    </message>
+    <message>
+        <source>Declined.</source>
+        <translation>お断りしました。</translation>
+    </message>
+    <message>
+        <source>Accepted {quantity:,}.</source>
+        <translation>{quantity:,} を承諾しました。</translation>
+    </message>
+    <message>
+        <source>Dispatch of {quantity:,} recorded.</source>
+        <translation>{quantity:,} の発送を記録しました。</translation>
+    </message>
+</context>
+<context>
+    <name>RequestColumns</name>
+    <message>
+        <source>Direction</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>相手</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>資源</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>要請数</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>承諾数</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>発送数</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受領数</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>返却数</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Needed by</source>
+        <translation>必要期日</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最終更新</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <source>New request to a partner</source>
+        <translation>連携先への新しい要請</translation>
+    </message>
+    <message>
+        <source>Partner:</source>
+        <translation>要請先:</translation>
+    </message>
+    <message>
+        <source>Resource:</source>
+        <translation>資源:</translation>
+    </message>
+    <message>
+        <source>Headcount:</source>
+        <translation>人数:</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>数量:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>備考:</translation>
+    </message>
+    <message>
+        <source>Work type:</source>
+        <translation>業務内容:</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>場所:</translation>
+    </message>
+    <message>
+        <source>Period of work:</source>
+        <translation>派遣期間:</translation>
+    </message>
+    <message>
+        <source>Needed by:</source>
+        <translation>必要期日:</translation>
+    </message>
+    <message>
+        <source>Return by:</source>
+        <translation>返却期日:</translation>
+    </message>
+    <message>
+        <source>e.g. shelter management, damage assessment</source>
+        <translation>例: 避難所運営、住家被害認定調査</translation>
+    </message>
+    <message>
+        <source>where to deliver or report</source>
+        <translation>届け先・集合場所</translation>
+    </message>
+</context>
+<context>
+    <name>RequestFields</name>
+    <message>
+        <source>partner</source>
+        <translation>要請先</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>accepted quantity</source>
+        <translation>承諾数</translation>
+    </message>
+    <message>
+        <source>first day of work</source>
+        <translation>派遣開始日</translation>
+    </message>
+    <message>
+        <source>last day of work</source>
+        <translation>派遣終了日</translation>
+    </message>
+    <message>
+        <source>return date</source>
+        <translation>返却期日</translation>
+    </message>
+    <message>
+        <source>needed by</source>
+        <translation>必要期日</translation>
+    </message>
+    <message>
+        <source>work type</source>
+        <translation>業務内容</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <source>who takes the step</source>
+        <translation>手続きの担当</translation>
+    </message>
+</context>
+<context>
+    <name>RequestStatus</name>
+    <message>
+        <source>Awaiting answer</source>
+        <translation>回答待ち</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>承諾</translation>
+    </message>
+    <message>
+        <source>Partly accepted</source>
+        <translation>一部承諾</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>お断り</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>発送済み</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受領済み</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>返却済み</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>取消し</translation>
+    </message>
+</context>
+<context>
+    <name>RequestStepDialog</name>
+    <message>
+        <source>Record a dispatch</source>
+        <translation>発送を記録</translation>
+    </message>
+    <message>
+        <source>Record a receipt</source>
+        <translation>受領を記録</translation>
+    </message>
+    <message>
+        <source>Record a return</source>
+        <translation>返却を記録</translation>
+    </message>
+    <message>
+        <source>Dispatched on:</source>
+        <translation>発送日:</translation>
+    </message>
+    <message>
+        <source>Received on:</source>
+        <translation>受領日:</translation>
+    </message>
+    <message>
+        <source>Returned on:</source>
+        <translation>返却日:</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>数量:</translation>
+    </message>
+    <message>
+        <source>Expected arrival:</source>
+        <translation>到着予定日:</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTableModel</name>
+    <message>
+        <source>We asked</source>
+        <translation>自団体から要請</translation>
+    </message>
+    <message>
+        <source>Asked of us</source>
+        <translation>自団体への要請</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsTab</name>
+    <message>
+        <source>{count} requests</source>
+        <translation>要請 {count} 件</translation>
+    </message>
+    <message>
+        <source>Choose a partner and a resource.</source>
+        <translation>要請先と資源を選んでください。</translation>
+    </message>
+    <message>
+        <source>{resource} — {partner}: requested {quantity:,}, accepted {accepted}, dispatched {dispatched:,}, received {received:,}, returned {returned:,}</source>
+        <translation>{resource} — {partner}: 要請 {quantity:,}、承諾 {accepted}、発送 {dispatched:,}、受領 {received:,}、返却 {returned:,}</translation>
+    </message>
+    <message>
+        <source>Cancel request</source>
+        <translation>要請を取消し</translation>
+    </message>
+    <message>
+        <source>Withdraw this request? The partner sees it cancelled after our next snapshot.</source>
+        <translation>この要請を取り消しますか？相手には次回のスナップショットで取消しが伝わります。</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>要請</translation>
+    </message>
+    <message>
+        <source>Requests we made and requests made to us. Each step is sent to the partner with the next snapshot; the status combines both sides' steps.</source>
+        <translation>自団体からの要請と自団体への要請です。各手続きは次回のスナップショットで相手に届き、状況は双方の記録から表示されます。</translation>
+    </message>
+    <message>
+        <source>New request…</source>
+        <translation>新しい要請…</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>回答…</translation>
+    </message>
+    <message>
+        <source>Dispatch…</source>
+        <translation>発送…</translation>
+    </message>
+    <message>
+        <source>Receive…</source>
+        <translation>受領…</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>返却…</translation>
+    </message>
+</context>
+<context>
+    <name>RespondDialog</name>
+    <message>
+        <source>Answer the request</source>
+        <translation>要請への回答</translation>
+    </message>
+    <message>
+        <source>{requester} asks for {quantity:,} {unit} of {resource}.</source>
+        <translation>{requester} から {resource} {quantity:,} {unit} の要請があります。</translation>
+    </message>
+    <message>
+        <source>Accept all ({quantity:,} {unit})</source>
+        <translation>すべて承諾（{quantity:,} {unit}）</translation>
+    </message>
+    <message>
+        <source>Accept part:</source>
+        <translation>一部を承諾:</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>お断りする</translation>
+    </message>
+    <message>
+        <source>Note for the requester:</source>
+        <translation>要請元への連絡事項:</translation>
     </message>
 </context>
 </TS>

@@ -50,7 +50,7 @@ def test_double_clicking_a_snapshot_imports_it() -> None:
                         r"Tasks: dsnap$", iss, re.M).group(1)
     # Inno Setup doubles quotes inside a quoted value; the registry gets single ones
     registry_value = command.replace('""', '"')
-    assert registry_value == '"{sys}\\cmd.exe" /s /c ""{app}\\{#CliExe}" snapshot import "%1" & pause"'
+    assert registry_value == '"{app}\\{#GuiExe}" gui --import "%1"'
     assert all(line.startswith(("Root: HKA", ";")) for line in iss.split("[Registry]")[1].split("[Run]")[0]
                .strip().splitlines())  # per-user classes only, never HKLM
 

@@ -15,11 +15,12 @@ from disastershare.ui.translations import apply_language, current_language
 
 from .conftest import add_need, add_partner_item, add_pool, stocked
 
-# Strings a Japanese window may show in Latin letters on purpose.
-ALLOWED = {"DRILL", "DisasterShare", "English"}
+# Strings a Japanese window may show in Latin letters on purpose (product and file-format names).
+ALLOWED = {"DRILL", "DisasterShare", "English", "CSV", "HXL", "PDF", "Excel"}
 _MNEMONIC = re.compile(r"\(&[A-Za-z]\)")  # Japanese menus show their access key as ファイル(&F)
 _PATH = re.compile(r"\S*[/\\]\S*")  # file paths (the status bar shows the workspace folder, maybe elided)
 _CODE = re.compile(r"\b[A-Z]-[A-Z0-9-]+\b")  # resource codes such as S-BLANKET
+_FINGERPRINT = re.compile(r"\b[A-Z2-7]{4}(\s+[A-Z2-7]{4}){4}\b")  # key fingerprints, read aloud as they are
 
 
 def visible_texts(window: MainWindow) -> list[str]:
@@ -45,7 +46,7 @@ def visible_texts(window: MainWindow) -> list[str]:
 
 def untranslated(text: str, workspace: Workspace, units: set[str]) -> bool:
     text = _PATH.sub("", _MNEMONIC.sub("", text).replace(str(workspace.root), ""))
-    text = _CODE.sub("", text)
+    text = _FINGERPRINT.sub("", _CODE.sub("", text))
     for word in (*ALLOWED, *units):
         text = re.sub(rf"\b{re.escape(word)}\b", "", text)
     return bool(re.search(r"[A-Za-z]", text))

@@ -187,7 +187,7 @@ def _snapshot_export(args: argparse.Namespace) -> int:
 
 def _snapshot_import(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
-    results = drain(import_snapshots(workspace, args.paths), _progress("importing"))
+    results = drain(import_snapshots(workspace, args.paths, pause_collector=True), _progress("importing"))
     if not results:
         raise DomainError(f"no snapshot files (.dsnap, .dsbundle) found in {', '.join(map(str, args.paths))}")
     rows = [r.to_json() for r in results]

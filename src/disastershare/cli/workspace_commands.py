@@ -27,6 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     gui = sub.add_parser("gui", help="open the desktop window (the default with no command)")
     gui.add_argument("--language", choices=("ja", "en"), help="override the language for this session")
+    gui.add_argument("--import", dest="import_paths", nargs="+", type=Path, metavar="PATH",
+                     help="open on the Sync tab and import these snapshot files (the .dsnap file association)")
     gui.set_defaults(handler=_gui)
 
 
@@ -67,4 +69,4 @@ def _gui(args: argparse.Namespace) -> int:
         return 2
     root = workspace_dir(args)
     workspace = open_workspace(args) if (root / DB_NAME).exists() else None
-    return run_gui(workspace, root, language=args.language)
+    return run_gui(workspace, root, language=args.language, import_paths=args.import_paths)

@@ -21,16 +21,20 @@ from disastershare.sync.sources import collect
 __all__ = ["Changes", "ImportResult", "ImportStatus", "exit_code", "import_snapshots"]
 
 
-def import_snapshots(workspace: Workspace, paths: Iterable[Path],
-                     now: datetime | None = None) -> Progress[list[ImportResult]]:
-    """Verify and apply every snapshot found in `paths` (files, bundles, folders), in that order."""
+def import_snapshots(workspace: Workspace, paths: Iterable[Path], now: datetime | None = None,
+                     pause_collector: bool = False) -> Progress[list[ImportResult]]:
+    """Verify and apply every snapshot found in `paths` (files, bundles, folders), in that order.
+
+    pause_collector: switch CPython's cyclic garbage collector off for the import (a single-threaded CLI
+    run only; in the GUI a collection resumed on a worker thread could free Qt objects off their thread)."""
     bundles: list[BundleReader] = []
     session: ImportSession | None = None
     # The import allocates a few hundred thousand short-lived, acyclic containers (decoded rows);
     # CPython's cyclic collector would traverse them again and again (measured: ~20% of the national
     # import). Reference counting frees them; the collector resumes when the import ends or is closed.
     collector_was_on = gc.isenabled()
-    gc.disable()
+    if pause_collector:
+        gc.disable()
     try:
         sources = collect(paths, bundles)
         session = ImportSession(workspace, now)
@@ -50,5 +54,5 @@ def import_snapshots(workspace: Workspace, paths: Iterable[Path],
             session.close()
         for reader in bundles:
             reader.close()
-        if collector_was_on:
+        if pause_collector and collector_was_on:
             gc.enable()

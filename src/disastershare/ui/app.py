@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -58,8 +59,12 @@ def _autoclose(widget: QWidget) -> None:
         QTimer.singleShot(int(delay), widget.close)
 
 
-def run_gui(workspace: Workspace | None, root: Path, language: str | None = None) -> int:
-    """Show the main window (first asking to create a workspace at `root` if there is none); the exit code."""
+def run_gui(workspace: Workspace | None, root: Path, language: str | None = None,
+            import_paths: Sequence[Path] | None = None) -> int:
+    """Show the main window (first asking to create a workspace at `root` if there is none); the exit code.
+
+    `import_paths` (`gui --import FILE...`, how a double-clicked .dsnap opens the app): the window opens
+    on the Sync tab and imports those files."""
     from disastershare.ui.dialogs.create_workspace_dialog import CreateWorkspaceDialog
     from disastershare.ui.main_window import MainWindow
 
@@ -74,5 +79,8 @@ def run_gui(workspace: Workspace | None, root: Path, language: str | None = None
         apply_language(choose_language(workspace, language))
     window = MainWindow(workspace, choose_language(workspace, language))
     window.show()
+    if import_paths:
+        # Once the event loop runs, so the window is drawn before the progress bar starts moving.
+        QTimer.singleShot(0, lambda: window.import_snapshots([Path(p) for p in import_paths]))
     _autoclose(window)
     return app.exec()

@@ -1,16 +1,29 @@
-"""The main window: drill banner, the Inventory / Staff / Needs tabs, menus and the status bar."""
+"""The main window: drill banner, the Inventory / Staff / Needs / Partners / Sync / Reports tabs, menus, status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from disastershare import __version__
+from disastershare.store.restore import RestoreOutcome
 from disastershare.store.workspace import Workspace
+from disastershare.ui.analysis_controller import AnalysisController
+from disastershare.ui.analysis_data import WorkspaceSource
+from disastershare.ui.backup_actions import BackupActions
 from disastershare.ui.dialogs.import_wizard import ImportWizard
 from disastershare.ui.translations import apply_language
 from disastershare.ui.views.drill_banner import DrillBanner
+from disastershare.ui.views.partners_tab import PartnersTab
 from disastershare.ui.views.record_tab import RecordTab
+from disastershare.ui.views.reports_tab import ReportsTab
+from disastershare.ui.views.requests_tab import RequestsTab
+from disastershare.ui.views.shortfall_tab import ShortfallTab
+from disastershare.ui.views.sync_tab import SyncTab
 from disastershare.ui.views.tab_specs import ALL_TABS
 from disastershare.ui.window_actions import WindowActions
 
@@ -31,9 +44,27 @@ class MainWindow(QMainWindow):
         self.tab_widget = QTabWidget()
         self.tab_widget.setObjectName("recordTabs")
         self.tabs = [RecordTab(spec, workspace, self.undo_stack, language) for spec in ALL_TABS]
-        for tab in self.tabs:
-            self.tab_widget.addTab(tab, "")
-            tab.message.connect(self._show_status)
+        self.partners_tab = PartnersTab(workspace, language)
+        self.sync_tab = SyncTab(workspace)
+        self.reports_tab = ReportsTab(workspace, language)
+        self.pages: list[RecordTab | PartnersTab | SyncTab | ReportsTab] = [
+            *self.tabs, self.partners_tab, self.sync_tab, self.reports_tab]
+        # Analysis (shortfalls, map, transfers) right after the record tabs; it re-reads whenever data change.
+        self.analysis = AnalysisController(WorkspaceSource(workspace), self)
+        self.shortfall_tab = ShortfallTab(self.analysis)
+        self.requests_tab = RequestsTab(workspace)
+        self.pages[len(self.tabs):len(self.tabs)] = [self.shortfall_tab, self.requests_tab]
+        self.undo_stack.indexChanged.connect(self.analysis.schedule_reload)
+        self.requests_tab.requests_changed.connect(self.analysis.schedule_reload)
+        self.analysis.request_created.connect(lambda _text: self.requests_tab.reload())
+        QTimer.singleShot(0, self.analysis.reload)  # after the window is up: reading may take a moment
+        for page in self.pages:
+            self.tab_widget.addTab(page, "")
+            page.message.connect(self._show_status)
+        self.sync_tab.snapshots_applied.connect(self.reload_all)
+        self.backup_actions = BackupActions(workspace, self, self.is_busy)
+        self.backup_actions.message.connect(self._show_status)
+        self.backup_actions.restored.connect(self._restored)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -57,8 +88,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.workspace_label)
 
         self.window_actions.import_action.triggered.connect(self.open_import_wizard)
-        self.window_actions.add_action.triggered.connect(lambda: self.current_tab().open_add_dialog())
-        self.window_actions.remove_action.triggered.connect(lambda: self.current_tab().remove_selected())
+        self.window_actions.add_action.triggered.connect(lambda: self._on_record_tab(RecordTab.open_add_dialog))
+        self.window_actions.remove_action.triggered.connect(lambda: self._on_record_tab(RecordTab.remove_selected))
+        self.window_actions.backup_action.triggered.connect(self.backup_actions.back_up_now)
+        self.window_actions.restore_action.triggered.connect(lambda: self.backup_actions.open_restore())
+        self.tab_widget.currentChanged.connect(self._update_record_actions)
         self.window_actions.about_action.triggered.connect(self._about)
         self.window_actions.language_actions[language].setChecked(True)
         self.window_actions.language_group.triggered.connect(lambda action: self.set_language(action.data()))
@@ -75,10 +109,20 @@ class MainWindow(QMainWindow):
         self.resize(size)
 
     # -- behaviour ----------------------------------------------------------------------------------------
-    def current_tab(self) -> RecordTab:
+    def current_tab(self) -> RecordTab | None:
+        """The current tab if it is a record table (Inventory, Staff, Needs), else None."""
         tab = self.tab_widget.currentWidget()
-        assert isinstance(tab, RecordTab)
-        return tab
+        return tab if isinstance(tab, RecordTab) else None
+
+    def _on_record_tab(self, action) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            action(tab)
+
+    def _update_record_actions(self) -> None:
+        on_records = self.current_tab() is not None
+        self.window_actions.add_action.setEnabled(on_records)
+        self.window_actions.remove_action.setEnabled(on_records)
 
     def tab(self, name: str) -> RecordTab:
         return next(t for t in self.tabs if t.objectName() == name)
@@ -93,6 +137,7 @@ class MainWindow(QMainWindow):
         self.window_actions.language_actions[language].setChecked(True)
         for tab in self.tabs:
             tab.set_language(language)  # catalog names; Qt-translated texts follow LanguageChange
+        self.partners_tab.set_language(language)
         apply_language(language)
 
     def open_import_wizard(self) -> ImportWizard:
@@ -102,9 +147,33 @@ class MainWindow(QMainWindow):
         wizard.open()
         return wizard
 
+    def import_snapshots(self, paths: Sequence[Path]) -> bool:
+        """Show the Sync tab and import these files (`gui --import FILE`, a double-clicked .dsnap)."""
+        self.tab_widget.setCurrentWidget(self.sync_tab)
+        return self.sync_tab.start_import(paths)
+
+    def is_busy(self) -> bool:
+        return self.sync_tab.runner.is_busy() or self.reports_tab.runner.is_busy()
+
+    def reload_all(self) -> None:
+        """Read everything shown again: after a snapshot import (partners' rows) or a restore."""
+        for tab in self.tabs:
+            tab.reload()
+        self.partners_tab.reload()
+        self.sync_tab.reload()
+        self.requests_tab.reload()
+        self.analysis.schedule_reload()
+
+    def _restored(self, outcome: RestoreOutcome) -> None:
+        self.reload_all()
+        self.undo_stack.clear()  # the undo steps describe the database that was just replaced
+        self._show_status(self.tr("Restored {file}; the previous database is kept as {copy}.").format(
+            file=outcome.restored.path.name, copy=outcome.safety_copy))
+
     def _imported(self, added: int, changed: int) -> None:
         for tab in self.tabs:
             tab.reload()
+        self.analysis.schedule_reload()
         # Undoing an older edit would now overwrite imported values without anyone noticing.
         self.undo_stack.clear()
         self._show_status(self.tr("Imported: {adds} added, {changes} changed.").format(adds=added, changes=changed))
@@ -124,14 +193,22 @@ class MainWindow(QMainWindow):
         if self.workspace.drill:
             title = self.tr("[DRILL] {title}").format(title=title)
         self.setWindowTitle(title)
-        for index, tab in enumerate(self.tabs):
-            self.tab_widget.setTabText(index, tab.title())
+        for index, page in enumerate(self.pages):
+            self.tab_widget.setTabText(index, page.title())
         self.municipality_label.setText(f"{own.code} {own.prefecture}{own.name}")
         text = self.tr("Workspace: {path}").format(path=self.workspace.root)
         # Long paths lose their middle ("/home/…/workspace"), not their end: the folder name matters most.
         metrics = self.workspace_label.fontMetrics()
         self.workspace_label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, WORKSPACE_LABEL_MAX_WIDTH))
         self.window_actions.retranslate()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # A worker still importing or writing must stop before the workspace is closed after us.
+        self.analysis.shutdown()
+        for runner in (self.sync_tab.runner, self.reports_tab.runner):
+            if runner.is_busy():
+                runner.wait()
+        super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,0 +1,1 @@
+"""pyqtgraph charts: shortfall bars, the map, stock over time. Drawing only: the values come from ui.analysis_data."""
