@@ -65,16 +65,17 @@ def _drain(gen: Generator[tuple[int, int], None, ImportPlan]) -> ImportPlan:
         return stop.value
 
 
-def _report_plan(plan: ImportPlan, fmt: str) -> None:
+def _report_plan(plan: ImportPlan, fmt: str, details: bool) -> None:
     if fmt == "json":
         emit_document({"summary": plan.summary(), "adds": len(plan.adds), "changes": len(plan.changes),
                        "unchanged": plan.unchanged, "rows_read": plan.rows_read,
                        "problems": [{"line": p.line, "message": p.message, "suggestion": p.suggestion}
                                     for p in plan.problems]})
         return
-    for record in plan.adds:
+    # A real import of a long sheet prints the summary, not 200,000 lines; --dry-run always lists everything.
+    for record in plan.adds if details else ():
         print(f"add     {record.resource:<16} {_quantity(record):>10}  {_where(record)}")
-    for old, new in plan.changes:
+    for old, new in plan.changes if details else ():
         print(f"change  {new.resource:<16} {_quantity(old):>10} -> {_quantity(new)}  {_where(new)}")
     for p in plan.problems:
         hint = f" (did you mean {p.suggestion}?)" if p.suggestion else ""
@@ -102,7 +103,7 @@ def _run_import(args: argparse.Namespace, kind: str) -> int:
     else:
         plan = _drain(plan_needs_import(table, workspace.catalog(), workspace.needs.list(),
                                         workspace.municipality))
-    _report_plan(plan, args.format)
+    _report_plan(plan, args.format, details=args.dry_run or len(plan.adds) + len(plan.changes) <= 200)
     if plan.problems and not args.skip_invalid:
         raise DomainError(f"{args.file.name}: {len(plan.problems)} row(s) have problems (listed above); "
                           "nothing was imported (fix them, or use --skip-invalid)")
