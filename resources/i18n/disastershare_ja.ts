@@ -686,6 +686,10 @@ Share disaster-response resources with partner municipalities.</source>
         <source>&amp;Restore from backup…</source>
         <translation>バックアップから復元(&amp;R)…</translation>
     </message>
+    <message>
+        <source>New &amp;drill from scenario…</source>
+        <translation>訓練を新規作成(&amp;D)…</translation>
+    </message>
 </context>
 <context>
     <name>AddPartnerDialog</name>
@@ -761,6 +765,17 @@ Share disaster-response resources with partner municipalities.</source>
     <message>
         <source>Wait until the running task has finished before restoring.</source>
         <translation>実行中の処理が終わってから復元してください。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyCardDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Key cards (*{suffix});;All files (*)</source>
+        <translation>鍵カード (*{suffix});;すべてのファイル (*)</translation>
     </message>
 </context>
 <context>
@@ -1068,6 +1083,10 @@ Share disaster-response resources with partner municipalities.</source>
     <message>
         <source>Writing the report…</source>
         <translation>報告書を作成しています…</translation>
+    </message>
+    <message>
+        <source>{summary} The PDF also holds: {charts}.</source>
+        <translation>{summary}PDF には次の図も入ります：{charts}。</translation>
     </message>
 </context>
 <context>
@@ -2007,6 +2026,269 @@ Partners: short {partners:,} of {partner_need:,} {unit} ({partner_pct:.0f}%)</so
     <message>
         <source>Note for the requester:</source>
         <translation>要請元への連絡事項:</translation>
+    </message>
+</context>
+<context>
+    <name>DrillLabels</name>
+    <message>
+        <source>{n} d</source>
+        <translation>{n}日</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n}時間</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n}分</translation>
+    </message>
+    <message>
+        <source>Earthquake</source>
+        <translation>地震</translation>
+    </message>
+    <message>
+        <source>Flood</source>
+        <translation>水害</translation>
+    </message>
+    <message>
+        <source>Tsunami</source>
+        <translation>津波</translation>
+    </message>
+    <message>
+        <source>Typhoon</source>
+        <translation>台風</translation>
+    </message>
+    <message>
+        <source>Landslide</source>
+        <translation>土砂災害</translation>
+    </message>
+    <message>
+        <source>Volcanic eruption</source>
+        <translation>火山噴火</translation>
+    </message>
+    <message>
+        <source>Heavy snow</source>
+        <translation>大雪</translation>
+    </message>
+    <message>
+        <source>{place}: {resource} {quantity:,} {unit} ({priority})</source>
+        <translation>{place}: {resource} {quantity:,} {unit}（{priority}）</translation>
+    </message>
+</context>
+<context>
+    <name>DrillController</name>
+    <message>
+        <source>{path} already holds a workspace; a drill needs an empty folder of its own.</source>
+        <translation>{path} には既にワークスペースがあります。訓練には専用の空のフォルダが必要です。</translation>
+    </message>
+    <message>
+        <source>{path} is not empty; choose an empty folder (or a new one) for the drill.</source>
+        <translation>{path} は空ではありません。訓練用に空のフォルダ（または新しいフォルダ）を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>NewDrillButton</name>
+    <message>
+        <source>Start a drill from a scenario…</source>
+        <translation>シナリオから訓練を開始…</translation>
+    </message>
+</context>
+<context>
+    <name>NewDrillDialog</name>
+    <message>
+        <source>New drill from a scenario</source>
+        <translation>訓練の新規作成</translation>
+    </message>
+    <message>
+        <source>A drill runs on this computer: a drill workspace for the host municipality, with every partner of the scenario simulated beside it. The clock starts at T+0; timed injects add needs as it advances.</source>
+        <translation>訓練はこのパソコン上で行います。主催自治体の訓練用ワークスペースを作り、シナリオの連携先はすべてその横に模擬として用意します。訓練時計は T+0 から始まり、時計を進めると予定の状況付与がニーズを追加します。</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>シナリオ</translation>
+    </message>
+    <message>
+        <source>Hazard</source>
+        <translation>災害種別</translation>
+    </message>
+    <message>
+        <source>Host municipality</source>
+        <translation>主催自治体</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>連携先</translation>
+    </message>
+    <message>
+        <source>Injects</source>
+        <translation>状況付与</translation>
+    </message>
+    <message>
+        <source>Scenario file…</source>
+        <translation>シナリオファイル…</translation>
+    </message>
+    <message>
+        <source>Drill folder:</source>
+        <translation>訓練フォルダ:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <source>Create drill</source>
+        <translation>訓練を作成</translation>
+    </message>
+    <message>
+        <source>Choose a scenario file</source>
+        <translation>シナリオファイルの選択</translation>
+    </message>
+    <message>
+        <source>Drill scenarios (*.toml);;All files (*)</source>
+        <translation>訓練シナリオ (*.toml);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Folder for the drill workspace</source>
+        <translation>訓練用ワークスペースのフォルダ</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the drill workspace.</source>
+        <translation>訓練用ワークスペースのフォルダを選んでください。</translation>
+    </message>
+    <message>
+        <source>This scenario file cannot be used: {reason}</source>
+        <translation>このシナリオファイルは使用できません: {reason}</translation>
+    </message>
+    <message>
+        <source>Building the drill and its simulated partners…</source>
+        <translation>訓練と模擬連携先を作成しています…</translation>
+    </message>
+    <message>
+        <source>The drill was not created: {reason}</source>
+        <translation>訓練は作成されませんでした: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DrillPanel</name>
+    <message>
+        <source>Drill clock</source>
+        <translation>訓練時計</translation>
+    </message>
+    <message>
+        <source>Next inject</source>
+        <translation>次の状況付与</translation>
+    </message>
+    <message>
+        <source>Advance to the next inject</source>
+        <translation>次の状況付与まで進める</translation>
+    </message>
+    <message>
+        <source>Advance by</source>
+        <translation>指定時間進める</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>経過</translation>
+    </message>
+    <message>
+        <source>Reset to T+0…</source>
+        <translation>T+0 に戻す…</translation>
+    </message>
+    <message>
+        <source>Export debriefing…</source>
+        <translation>振り返り資料を書き出す…</translation>
+    </message>
+    <message>
+        <source>{hazard} · host {host} · {partners} simulated partners</source>
+        <translation>{hazard}・主催 {host}・模擬連携先 {partners} 団体</translation>
+    </message>
+    <message>
+        <source>No injects left. The clock can still be advanced by minutes.</source>
+        <translation>残りの状況付与はありません。時間を指定して時計を進めることはできます。</translation>
+    </message>
+    <message>
+        <source>  • {need}</source>
+        <translation>  ・{need}</translation>
+    </message>
+    <message>
+        <source>Drill started: {name}</source>
+        <translation>訓練開始: {name}</translation>
+    </message>
+    <message>
+        <source>Clock advanced to {clock}</source>
+        <translation>時計を {clock} まで進めました</translation>
+    </message>
+    <message>
+        <source>Reset: every database back to T+0</source>
+        <translation>リセット: すべてのデータベースを T+0 に戻しました</translation>
+    </message>
+    <message>
+        <source>The drill's state cannot be read: {reason}</source>
+        <translation>訓練の状態を読み込めません: {reason}</translation>
+    </message>
+    <message>
+        <source>Advancing the clock…</source>
+        <translation>時計を進めています…</translation>
+    </message>
+    <message>
+        <source>Reset the drill</source>
+        <translation>訓練のリセット</translation>
+    </message>
+    <message>
+        <source>Reset the drill to T+0? This workspace and the {partners} simulated partners go back to their databases at the start; everything done since then is replaced (a safety copy of each is kept). The timeline keeps what happened.</source>
+        <translation>訓練を T+0 に戻しますか？ このワークスペースと模擬連携先 {partners} 団体のデータベースが開始時点に戻り、それ以降の入力・変更はすべて置き換えられます（それぞれ安全のための複製を残します）。経過の記録は残ります。</translation>
+    </message>
+    <message>
+        <source>Reset to T+0</source>
+        <translation>T+0 に戻す</translation>
+    </message>
+    <message>
+        <source>Resetting every database of the drill…</source>
+        <translation>訓練のすべてのデータベースを戻しています…</translation>
+    </message>
+    <message>
+        <source>Save the drill log for the debriefing</source>
+        <translation>振り返り用の訓練記録の保存</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>ZIP ファイル (*.zip)</translation>
+    </message>
+    <message>
+        <source>Writing the drill log…</source>
+        <translation>訓練記録を書き出しています…</translation>
+    </message>
+    <message>
+        <source>Wait until the running drill step has finished.</source>
+        <translation>実行中の訓練操作が終わるまでお待ちください。</translation>
+    </message>
+    <message>
+        <source>Clock {start} → {end}. Injects applied: {injects}; new needs: {needs}.</source>
+        <translation>時計 {start} → {end}。状況付与 {injects} 件、新しいニーズ {needs} 件。</translation>
+    </message>
+    <message>
+        <source>Clock {start} → {end}: no injects were due.</source>
+        <translation>時計 {start} → {end}: 該当する状況付与はありませんでした。</translation>
+    </message>
+    <message>
+        <source>The drill is back at T+0.</source>
+        <translation>訓練を T+0 に戻しました。</translation>
+    </message>
+    <message>
+        <source>Drill log written with the PDF report: {path}</source>
+        <translation>訓練記録を書き出しました（PDF 報告書を含む）: {path}</translation>
+    </message>
+    <message>
+        <source>Drill log written without the PDF report ({reason}): {path}</source>
+        <translation>訓練記録を書き出しました（PDF 報告書なし: {reason}）: {path}</translation>
+    </message>
+    <message>
+        <source>Not done: {reason}</source>
+        <translation>実行できませんでした: {reason}</translation>
     </message>
 </context>
 </TS>

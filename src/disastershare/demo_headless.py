@@ -15,7 +15,8 @@ from disastershare.store.workspace import Workspace
 
 
 def run_headless_demo(workspace: Workspace) -> list[Path]:
-    """Write the demo's inventory (CSV, XLSX), coordination report (PDF) and window screenshots to outbox/demo/."""
+    """Write the demo's inventory (CSV, XLSX), window screenshots, analysis charts and coordination report (PDF,
+    with the charts) to outbox/demo/."""
     out = workspace.outbox / "demo"
     out.mkdir(parents=True, exist_ok=True)
     rows = inventory_rows(workspace, everyone=True)
@@ -29,7 +30,7 @@ def run_headless_demo(workspace: Workspace) -> list[Path]:
         from PySide6.QtCore import qInstallMessageHandler
 
         from disastershare.ui.app import ensure_application
-        from disastershare.ui.screenshot import save_main_window_screenshot
+        from disastershare.ui.screenshot import save_analysis_charts, save_main_window_screenshot
     except ImportError as exc:  # Qt cannot load (missing system libraries): exports still useful
         print(f"note: no screenshots or PDF, Qt is unavailable ({exc})")
         return written
@@ -37,12 +38,18 @@ def run_headless_demo(workspace: Workspace) -> list[Path]:
     # The offscreen platform warns about window hints it cannot honour; noise for someone reading the output.
     qInstallMessageHandler(lambda _kind, _context, message: None if "propagateSizeHints" in message
                            else sys.stderr.write(message + "\n"))
+    for language in ("ja", "en"):
+        written.append(save_main_window_screenshot(workspace, out / f"main-window-{language}.png", language))
+    try:
+        charts = save_analysis_charts(workspace, out, "ja")  # chart_shortfall.png, chart_map.png
+    except Exception as exc:  # any failure: the charts are an extra, the report without them is still worth having
+        print(f"note: no charts ({type(exc).__name__}: {' '.join(str(exc).split())})")
+        charts = []
+    written += [chart.path for chart in charts]
     try:
         report = out / "report.pdf"
-        write_report(build_report_data(workspace, scope="all"), report, language="ja")
+        write_report(build_report_data(workspace, scope="all", charts=charts), report, language="ja")
         written.append(report)
     except DomainError as exc:  # e.g. no Japanese font installed
         print(f"note: no PDF report ({exc})")
-    for language in ("ja", "en"):
-        written.append(save_main_window_screenshot(workspace, out / f"main-window-{language}.png", language))
     return written

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
 import zipfile
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from disastershare.ui.main_window import MainWindow
 
+from .analysis_kit import loaded, scenario
 from .conftest import add_need, stocked
 
 WORKER_TIMEOUT = 60_000
@@ -87,3 +89,46 @@ def test_preview_shows_the_report_tables(qtbot, reports):
     # Switching the report language relabels the preview without gathering again
     reports.language_combo.setCurrentIndex(reports.language_combo.findData("ja"))
     assert "在庫数" in [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+
+@pytest.fixture
+def analysed(qtbot, app, make_workspace, tmp_path, monkeypatch):
+    """The Reports tab of a window on a workspace with shortfalls (analysis_kit), once its analysis is in."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))  # where the chart files go, to check
+    (tmp_path / "tmp").mkdir()
+    a, _b, _c = scenario(make_workspace, tmp_path)
+    window = MainWindow(a, "en")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    loaded(qtbot, window.analysis)
+    window.tab_widget.setCurrentWidget(window.reports_tab)
+    return window.reports_tab
+
+
+@pytest.mark.skipif(shutil.which("pdfimages") is None or shutil.which("pdftoppm") is None,
+                    reason="poppler-utils (pdfimages, pdftoppm) is not installed")
+def test_a_pdf_holds_the_shortfall_chart_and_the_map(qtbot, analysed, tmp_path, artifacts):
+    [pdf] = save_and_wait(qtbot, analysed, tmp_path / "charts.pdf")
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    images = [line.split() for line in listing.splitlines()[2:] if line.strip()]  # under the two header lines
+    assert len(images) >= 2
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Shortfall by resource type" in text
+    assert "Map of shortfalls, surpluses and transfers: Drinking water" in text  # the map's resource is named
+    assert list((tmp_path / "tmp").iterdir()) == []  # the chart files went with the task
+    # The page with the charts, for a human to look at
+    page = images[0][0]
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", page, "-l", page, "-singlefile", str(pdf),
+                    str(artifacts / "report-charts")], check=True)
+    assert (artifacts / "report-charts.png").stat().st_size > 10_000
+
+
+def test_preview_names_the_charts_the_pdf_will_hold(qtbot, analysed, tmp_path):
+    with qtbot.waitSignal(analysed.controller.previewed, timeout=WORKER_TIMEOUT):
+        assert analysed.preview()
+    assert [c.path.name for c in analysed.data.charts] == ["chart_shortfall.png", "chart_map.png"]
+    assert all(c.path.is_file() for c in analysed.data.charts)  # kept while the preview is shown
+    assert "The PDF also holds: Shortfall by resource type" in analysed.summary_label.text()
+    analysed.language_combo.setCurrentIndex(analysed.language_combo.findData("ja"))
+    assert "資源別の不足" in analysed.summary_label.text()  # chart titles in the report's language

@@ -66,12 +66,14 @@ def run_gui(workspace: Workspace | None, root: Path, language: str | None = None
     `import_paths` (`gui --import FILE...`, how a double-clicked .dsnap opens the app): the window opens
     on the Sync tab and imports those files."""
     from disastershare.ui.dialogs.create_workspace_dialog import CreateWorkspaceDialog
+    from disastershare.ui.drill_actions import offer_new_drill
     from disastershare.ui.main_window import MainWindow
 
     app = ensure_application()
     apply_language(choose_language(workspace, language))
     if workspace is None:
         dialog = CreateWorkspaceDialog(Path(root))
+        offer_new_drill(dialog, Path(root))  # or build a scenario drill there instead
         _autoclose(dialog)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.workspace is None:
             return 0

@@ -6,12 +6,14 @@ Names of resource types are not here: they come from the catalog (name_ja / name
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from disastershare.core.catalog import ResourceKind
 from disastershare.core.errors import DomainError, ValidationError
+from disastershare.core.quantities import format_quantity
 from disastershare.core.records import Condition, NeedStatus, Priority
 
 _VALUES: dict[StrEnum, str] = {
@@ -81,6 +83,22 @@ def value_label(value: StrEnum) -> str:
 def category_label(category: str) -> str:
     source = _CATEGORIES.get(category)
     return QCoreApplication.translate("Categories", source) if source else category
+
+
+def cell_text(value: object, empty: str = "") -> str:
+    """A record's field as the tables and the import preview show it: counts with separators, dates in ISO,
+    stored codes labelled; `empty` for no value."""
+    if value is None:
+        return empty
+    if isinstance(value, bool):
+        return str(value)  # before int: a bool is an int, but "1" would be wrong
+    if isinstance(value, int):
+        return format_quantity(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, StrEnum):
+        return value_label(value)
+    return str(value) or empty
 
 
 def field_label(field: str) -> str:

@@ -16,8 +16,11 @@ from disastershare.ui.analysis_controller import AnalysisController
 from disastershare.ui.analysis_data import WorkspaceSource
 from disastershare.ui.backup_actions import BackupActions
 from disastershare.ui.dialogs.import_wizard import ImportWizard
+from disastershare.ui.drill_actions import DrillActions
+from disastershare.ui.drill_controller import is_scenario_drill
 from disastershare.ui.translations import apply_language
 from disastershare.ui.views.drill_banner import DrillBanner
+from disastershare.ui.views.drill_panel import DrillPanel, beside_tabs
 from disastershare.ui.views.partners_tab import PartnersTab
 from disastershare.ui.views.record_tab import RecordTab
 from disastershare.ui.views.reports_tab import ReportsTab
@@ -41,6 +44,7 @@ class MainWindow(QMainWindow):
         self.window_actions = WindowActions(self)
         self.undo_stack = self.window_actions.undo_stack
         self.drill_banner = DrillBanner() if workspace.drill else None
+        self.drill_panel = DrillPanel(workspace) if is_scenario_drill(workspace) else None
         self.tab_widget = QTabWidget()
         self.tab_widget.setObjectName("recordTabs")
         self.tabs = [RecordTab(spec, workspace, self.undo_stack, language) for spec in ALL_TABS]
@@ -64,6 +68,12 @@ class MainWindow(QMainWindow):
         self.sync_tab.snapshots_applied.connect(self.reload_all)
         self.backup_actions = BackupActions(workspace, self, self.is_busy)
         self.backup_actions.message.connect(self._show_status)
+        self.drill_actions = DrillActions(self)
+        self.window_actions.new_drill_action.triggered.connect(self.drill_actions.open_new_drill)
+        if self.drill_panel is not None:
+            self.drill_panel.message.connect(self._show_status)
+            self.drill_panel.data_changed.connect(self.reload_all)  # as after a snapshot import
+            self.drill_panel.drill_reset.connect(self.undo_stack.clear)
         self.backup_actions.restored.connect(self._restored)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -73,7 +83,7 @@ class MainWindow(QMainWindow):
             layout.addWidget(self.drill_banner)
         body = QVBoxLayout()
         body.setContentsMargins(8, 8, 8, 4)
-        body.addWidget(self.tab_widget)
+        body.addWidget(self.tab_widget if self.drill_panel is None else beside_tabs(self.tab_widget, self.drill_panel))
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
 
@@ -153,7 +163,8 @@ class MainWindow(QMainWindow):
         return self.sync_tab.start_import(paths)
 
     def is_busy(self) -> bool:
-        return self.sync_tab.runner.is_busy() or self.reports_tab.runner.is_busy()
+        drilling = self.drill_panel is not None and self.drill_panel.runner.is_busy()
+        return self.sync_tab.runner.is_busy() or self.reports_tab.runner.is_busy() or drilling
 
     def reload_all(self) -> None:
         """Read everything shown again: after a snapshot import (partners' rows) or a restore."""
@@ -205,7 +216,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # A worker still importing or writing must stop before the workspace is closed after us.
         self.analysis.shutdown()
-        for runner in (self.sync_tab.runner, self.reports_tab.runner):
+        drill_runners = [] if self.drill_panel is None else [self.drill_panel.runner]
+        for runner in (self.sync_tab.runner, self.reports_tab.runner, *drill_runners):
             if runner.is_busy():
                 runner.wait()
         super().closeEvent(event)

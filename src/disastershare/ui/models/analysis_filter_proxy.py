@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from disastershare.ui.models.record_table_model import SortRole
+from disastershare.ui.models.read_only_table_model import SortRole
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -3,27 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import date
-from enum import Enum, StrEnum
+from enum import Enum
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
 from disastershare.core.catalog import Catalog
-from disastershare.core.quantities import format_quantity
 from disastershare.core.records import Record
 from disastershare.core.sheet_import import ImportPlan
-from disastershare.ui.labels import field_label, value_label
-from disastershare.ui.models.record_table_model import RowRole, SortRole
-
-Index = QModelIndex | QPersistentModelIndex
+from disastershare.ui.labels import cell_text, field_label
+from disastershare.ui.models.read_only_table_model import ReadOnlyTableModel
 
 COL_ACTION, COL_LINE, COL_RESOURCE, COL_DETAIL, COL_SUGGESTION = range(5)
 _HEADERS = (
@@ -55,17 +44,7 @@ class PreviewRow:
 
 
 def _value_text(value: object) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return format_quantity(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, StrEnum):
-        return value_label(value)
-    return str(value) or "—"
+    return cell_text(value, empty="—")  # a blank would read as a missing word in "on hand , location"
 
 
 def _separator() -> str:
@@ -105,44 +84,22 @@ def preview_rows(plan: ImportPlan, catalog: Catalog, language: str) -> list[Prev
     return rows
 
 
-class ImportPreviewModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[PreviewRow] = []
+class ImportPreviewModel(ReadOnlyTableModel):
+    CONTEXT = "ImportPreview"
+    HEADERS = _HEADERS
 
-    def set_rows(self, rows: list[PreviewRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+    def display(self, row: PreviewRow, column: int) -> str:
+        if column == COL_ACTION:
+            return QCoreApplication.translate("ImportPreview", row.action.value)
+        if column == COL_LINE:
+            return "" if row.line is None else str(row.line)
+        return (None, None, row.resource, row.detail, row.suggestion)[column]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+    def sort_value(self, row: PreviewRow, column: int) -> object:
+        return (list(Action).index(row.action), row.line, row.resource, row.detail, row.suggestion)[column]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_HEADERS)
+    def background(self, row: PreviewRow, column: int) -> object:
+        return _COLORS[row.action]
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("ImportPreview", _HEADERS[section])
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == COL_ACTION:
-                return QCoreApplication.translate("ImportPreview", row.action.value)
-            if column == COL_LINE:
-                return "" if row.line is None else str(row.line)
-            return (None, None, row.resource, row.detail, row.suggestion)[column]
-        if role == SortRole:
-            return (list(Action).index(row.action), row.line, row.resource, row.detail, row.suggestion)[column]
-        if role == RowRole:
-            return row
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return _COLORS[row.action]
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return _TEXT  # the tints are light: keep the text dark under a dark theme too
-        return None
+    def foreground(self, row: PreviewRow, column: int) -> object:
+        return _TEXT  # the tints are light: keep the text dark under a dark theme too

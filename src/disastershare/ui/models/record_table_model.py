@@ -16,14 +16,13 @@ from PySide6.QtWidgets import QApplication
 
 from disastershare.core.catalog import Catalog, ResourceType
 from disastershare.core.errors import DomainError
-from disastershare.core.quantities import format_quantity
 from disastershare.core.records import Condition, Priority, Record, with_changes
 from disastershare.core.registry import fold_kana
-from disastershare.ui.labels import category_label, refusal_text, value_label
+from disastershare.ui.labels import category_label, cell_text, refusal_text
 from disastershare.ui.models.columns import CATEGORY, CODE, KIND, OWNER, RESOURCE, UNIT, Column, parse_cell
+from disastershare.ui.models.read_only_table_model import RowRole, SortRole
 
-SortRole = Qt.ItemDataRole.UserRole + 1  # raw, comparable values (int, date, str, rank) or None
-RowRole = Qt.ItemDataRole.UserRole + 2  # the record itself
+__all__ = ["EditHandler", "RecordTableModel", "RowRole", "SortRole"]
 
 EditHandler = Callable[[Record, Record], bool]
 Index = QModelIndex | QPersistentModelIndex
@@ -217,15 +216,4 @@ class RecordTableModel(QAbstractTableModel):
         return getattr(record, key)
 
     def _display(self, record: Record, column: Column) -> str:
-        value = self._raw(record, column)
-        if value is None:
-            return ""
-        if isinstance(value, bool):
-            return str(value)
-        if isinstance(value, int):
-            return format_quantity(value)
-        if isinstance(value, date):
-            return value.isoformat()
-        if isinstance(value, StrEnum):
-            return value_label(value)
-        return str(value)
+        return cell_text(self._raw(record, column))

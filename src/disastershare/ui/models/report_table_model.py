@@ -31,17 +31,15 @@ class ReportTableModel(ReadOnlyTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._table: Table | None = None
-        self._language = "ja"
         self.HEADERS = ()
 
     def set_table(self, table: Table | None, language: str) -> None:
-        self.beginResetModel()
-        self._table = table
-        self._language = language
-        self.HEADERS = tuple(c.label(language) for c in table.columns) if table else ()
-        self.NUMERIC = frozenset(i for i, c in enumerate(table.columns) if c.numeric) if table else frozenset()
-        self._rows = list(table.rows) if table else []
-        self.endResetModel()
+        with self.resetting():
+            self._table = table
+            self._language = language
+            self.HEADERS = tuple(c.label(language) for c in table.columns) if table else ()
+            self.NUMERIC = frozenset(i for i, c in enumerate(table.columns) if c.numeric) if table else frozenset()
+            self._rows = list(table.rows) if table else []
 
     def table(self) -> Table | None:
         return self._table

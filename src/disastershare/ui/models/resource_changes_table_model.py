@@ -27,22 +27,16 @@ class ResourceChangesTableModel(ReadOnlyTableModel):
 
     def __init__(self, catalog: Catalog, language: str, parent=None) -> None:
         super().__init__(parent)
-        self._catalog = catalog
-        self._language = language
+        self._catalog, self._language = catalog, language
 
     def set_changes(self, changes: Sequence[ResourceChange], catalog: Catalog | None = None) -> None:
         if catalog is not None:
             self._catalog = catalog  # a snapshot may have brought the partner's local types
         self.set_rows(changes)
 
-    def set_language(self, language: str) -> None:
-        self._language = language
-        self.refresh()
-
     def display(self, change: ResourceChange, column: int) -> str:
         if column == COL_RESOURCE:
-            found = self._catalog.get(change.resource)
-            return found.name(self._language) if found else change.resource
+            return self.resource_name(change.resource)
         if column == COL_CODE:
             return change.resource
         return format_quantity((change.added, change.changed, change.removed)[column - COL_ADDED])

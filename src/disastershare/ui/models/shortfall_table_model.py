@@ -1,7 +1,8 @@
 """Shortfalls and offerable surpluses per municipality and resource type (rows of core.shortfalls.positions).
 
 Only positions with a shortfall or a surplus are rows. Values are kept as numpy columns and looked up by row
-through `_order`, which `sort` rearranges with numpy (see analysis_filter_proxy for why the model sorts).
+through `_order`, which `sort` rearranges with numpy (see analysis_filter_proxy for why the model sorts);
+the cells' `item` is a position in those columns.
 """
 
 from __future__ import annotations
@@ -11,20 +12,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex
+from PySide6.QtGui import QColor
 
 from disastershare.core.catalog import Catalog
-from disastershare.ui.models.record_table_model import RowRole, SortRole
-
-Index = QModelIndex | QPersistentModelIndex
+from disastershare.ui.models.read_only_table_model import Index, SortedTableModel
 
 PLACE, RESOURCE, NEED, AVAILABLE, SHORTFALL, PERCENT, SURPLUS, UNIT = range(8)
 HEADERS = (
@@ -37,7 +29,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("AnalysisColumns", "Can offer"),
     QT_TRANSLATE_NOOP("AnalysisColumns", "Unit"),
 )
-NUMERIC = {NEED, AVAILABLE, SHORTFALL, PERCENT, SURPLUS}
+NUMERIC = frozenset({NEED, AVAILABLE, SHORTFALL, PERCENT, SURPLUS})
 SHORT_TEXT = QColor("#b71c1c")
 SURPLUS_TEXT = QColor("#0d47a1")
 
@@ -53,32 +45,28 @@ class ShortfallRow:
     unit: str
 
 
-class ShortfallTableModel(QAbstractTableModel):
+class ShortfallTableModel(SortedTableModel):
+    CONTEXT = "AnalysisColumns"
+    HEADERS = HEADERS
+    NUMERIC = NUMERIC
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._home = ""
-        self._language = "ja"
-        self._catalog: Catalog | None = None
-        self._place_name: Callable[[str], str] = str
         self._frame = pd.DataFrame(columns=["municipality", "resource", "need", "available", "shortfall", "surplus",
                                             "unit"])
         self._columns: dict[str, np.ndarray] = {}
         self._order = np.zeros(0, dtype=np.intp)
         self._places: np.ndarray = np.zeros(0, dtype=object)
         self._names: np.ndarray = np.zeros(0, dtype=object)
-        self._sorted: tuple[int, Qt.SortOrder] | None = None
         self._load_columns()
 
     # -- content ---------------------------------------------------------------------------------------------
     def set_positions(self, table: pd.DataFrame, catalog: Catalog, home: str, place_name: Callable[[str], str],
                       language: str) -> None:
-        self.beginResetModel()
-        self._frame = table[(table["shortfall"] > 0) | (table["surplus"] > 0)].reset_index(drop=True)
-        self._catalog, self._home, self._place_name, self._language = catalog, home, place_name, language
-        self._load_columns()
-        self.endResetModel()
-        if self._sorted is not None:
-            self.sort(*self._sorted)
+        with self.resetting():
+            self._frame = table[(table["shortfall"] > 0) | (table["surplus"] > 0)].reset_index(drop=True)
+            self.set_context(catalog, home, place_name, language)
+            self._load_columns()
 
     def _load_columns(self) -> None:
         frame = self._frame
@@ -94,24 +82,17 @@ class ShortfallTableModel(QAbstractTableModel):
 
     def _load_names(self) -> None:
         resources = pd.Series(self._columns["resource"], dtype=object)
-        catalog = self._catalog
-        names = {code: (catalog.get(code).name(self._language) if catalog and catalog.get(code) else code)
-                 for code in resources.unique()}
+        names = {code: self.resource_name(code) for code in resources.unique()}
         self._names = resources.map(names).to_numpy(dtype=object)
 
     def set_language(self, language: str) -> None:
         self._language = language
         self._load_names()
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(HEADERS) - 1))
+        self.refresh()
 
     # -- look-ups ----------------------------------------------------------------------------------------------
     def row(self, row: int) -> ShortfallRow:
-        i = self._order[row]
-        c = self._columns
-        return ShortfallRow(str(c["municipality"][i]), str(c["resource"][i]), int(c["need"][i]),
-                            int(c["available"][i]), int(c["shortfall"][i]), int(c["surplus"][i]), str(c["unit"][i]))
+        return self.row_value(self._order[row])
 
     def resource_at(self, row: int) -> str:
         return self._columns["resource"][self._order[row]]
@@ -130,66 +111,47 @@ class ShortfallTableModel(QAbstractTableModel):
         return {PLACE: self._places, RESOURCE: self._names, NEED: c["need"], AVAILABLE: c["available"],
                 SHORTFALL: c["shortfall"], PERCENT: self._percent, SURPLUS: c["surplus"], UNIT: c["unit"]}[column]
 
-    # -- Qt model interface -------------------------------------------------------------------------------------
+    # -- cells: `i` is a position in the columns ----------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._order)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+    def row_item(self, row: int) -> int:
+        return self._order[row]
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(HEADERS):
-            return QCoreApplication.translate("AnalysisColumns", HEADERS[section])
-        return super().headerData(section, orientation, role)
+    def row_value(self, i: int) -> ShortfallRow:
+        c = self._columns
+        return ShortfallRow(str(c["municipality"][i]), str(c["resource"][i]), int(c["need"][i]),
+                            int(c["available"][i]), int(c["shortfall"][i]), int(c["surplus"][i]), str(c["unit"][i]))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        column = index.column()
-        i = self._order[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = self._key(column)[i]
-            if column == PERCENT:
-                return f"{value:.0f}%" if self._columns["shortfall"][i] > 0 else ""
-            if column in (SHORTFALL, SURPLUS) and value == 0:
-                return ""
-            return f"{int(value):,}" if column in NUMERIC else str(value)
-        if role == SortRole:
-            value = self._key(column)[i]
-            return value.item() if isinstance(value, np.generic) else value
-        if role == RowRole:
-            return self.row(index.row())
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if column in NUMERIC else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column in (SHORTFALL, PERCENT) and self._columns["shortfall"][i] > 0:
-                return SHORT_TEXT
-            if column == SURPLUS and self._columns["surplus"][i] > 0:
-                return SURPLUS_TEXT
-        if role == Qt.ItemDataRole.FontRole and self._columns["municipality"][i] == self._home:
-            font = QFont()
-            font.setBold(True)  # the own municipality's rows stand out among partners'
-            return font
+    def display(self, i: int, column: int) -> str:
+        value = self._key(column)[i]
+        if column == PERCENT:
+            return f"{value:.0f}%" if self._columns["shortfall"][i] > 0 else ""
+        if column in (SHORTFALL, SURPLUS) and value == 0:
+            return ""
+        return f"{int(value):,}" if column in NUMERIC else str(value)
+
+    def sort_value(self, i: int, column: int) -> object:
+        value = self._key(column)[i]
+        return value.item() if isinstance(value, np.generic) else value
+
+    def foreground(self, i: int, column: int) -> object:
+        if column in (SHORTFALL, PERCENT) and self._columns["shortfall"][i] > 0:
+            return SHORT_TEXT
+        if column == SURPLUS and self._columns["surplus"][i] > 0:
+            return SURPLUS_TEXT
         return None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(HEADERS):
-            return
-        self._sorted = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        before = self.persistentIndexList()
-        old_rows = [self._order[index.row()] for index in before]
+    def bold(self, i: int) -> bool:
+        return self._columns["municipality"][i] == self._home  # the own rows stand out among partners'
+
+    # -- sorting (with numpy; see SortedTableModel) --------------------------------------------------------------
+    def permutation(self, column: int, descending: bool) -> np.ndarray:
         keys = self._key(column)[self._order]
         if keys.dtype == object:
             keys = keys.astype(str)
         permutation = np.argsort(keys, kind="stable")
-        if order == Qt.SortOrder.DescendingOrder:
-            permutation = permutation[::-1]
+        return permutation[::-1] if descending else permutation
+
+    def reorder(self, permutation: np.ndarray) -> None:
         self._order = self._order[permutation]
-        position = np.empty(len(self._order), dtype=np.intp)
-        position[self._order] = np.arange(len(self._order))
-        after = [self.index(int(position[r]), index.column()) for r, index in zip(old_rows, before, strict=True)]
-        self.changePersistentIndexList(before, after)
-        self.layoutChanged.emit()

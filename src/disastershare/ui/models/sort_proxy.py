@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
-from disastershare.ui.models.record_table_model import SortRole
+from disastershare.ui.models.read_only_table_model import SortRole
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -29,7 +29,8 @@ from disastershare.ui.models.resource_changes_table_model import ResourceChanges
 from disastershare.ui.models.sort_proxy import SortRoleProxy
 from disastershare.ui.sync_labels import age_text
 from disastershare.ui.views.key_card_view import KeyCardView
-from disastershare.ui.views.message_line import MessageLine
+from disastershare.ui.views.tab_page import TabPage
+from disastershare.ui.views.table_selection import select_source_row, selected_source_row
 from disastershare.ui.views.table_views import fit_columns, read_only_table
 
 TITLE = QT_TRANSLATE_NOOP("Tabs", "Partners")
@@ -37,13 +38,12 @@ OWN_CAPTION = QT_TRANSLATE_NOOP("KeyCardView", "Your key fingerprint (partners c
 NO_KEY_CAPTION = QT_TRANSLATE_NOOP("KeyCardView", "This workspace has no signing key.")
 
 
-class PartnersTab(QWidget):
-    message = Signal(str)  # for the status bar
+class PartnersTab(TabPage):
+    TITLE = TITLE
     partners_changed = Signal()
 
     def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("partnersTab")
+        super().__init__("partnersTab", "partnersMessage", parent)
         self._workspace = workspace
         self._own_card: KeyCard | None = None
         self.model = PartnerTableModel(self)
@@ -58,8 +58,6 @@ class PartnersTab(QWidget):
         own_layout = QHBoxLayout(self.own_box)
         own_layout.addWidget(self.own_card_view, 1)
         own_layout.addWidget(self.export_card_button, 0, Qt.AlignmentFlag.AlignBottom)
-        self.message_line = MessageLine()
-        self.message_line.setObjectName("partnersMessage")
         self.view = read_only_table("partnerTable", self.proxy, sortable=True)
         self.add_button = QPushButton()
         self.add_button.setObjectName("addPartnerButton")
@@ -131,19 +129,11 @@ class PartnersTab(QWidget):
             self.own_card_view.set_card(card.municipality, card.display_name, card.fingerprint, OWN_CAPTION)
 
     def selected_partner(self) -> Partner | None:
-        rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
-        if not rows:
-            return None
-        return self.model.partner(self.proxy.mapToSource(rows[0]).row())
+        row = selected_source_row(self.view, self.proxy)
+        return None if row is None else self.model.partner(row)
 
     def select_partner(self, code: str) -> None:
-        row = self.model.row_of(code)
-        if row is None:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.view.selectionModel().select(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.view.setCurrentIndex(index)
+        select_source_row(self.view, self.proxy, self.model.row_of(code))
 
     def set_language(self, language: str) -> None:
         self.changes_model.set_language(language)
@@ -163,9 +153,9 @@ class PartnersTab(QWidget):
         try:
             written = write_keycard(self._own_card, path)
         except DomainError as exc:
-            self._error(self.tr("The key card was not saved: {reason}").format(reason=str(exc)))
+            self.show_error(self.tr("The key card was not saved: {reason}").format(reason=str(exc)))
             return None
-        self._info(self.tr("Key card saved to {path}. Give it to your partners; they compare the fingerprint "
+        self.show_info(self.tr("Key card saved to {path}. Give it to your partners; they compare the fingerprint "
                            "with you by phone.").format(path=written))
         return written
 
@@ -179,7 +169,7 @@ class PartnersTab(QWidget):
     def _partner_added(self, partner: Partner) -> None:
         self.reload()
         self.select_partner(partner.code)
-        self._info(self.tr("Partner added: {code} {name}.").format(code=partner.code, name=partner.name))
+        self.show_info(self.tr("Partner added: {code} {name}.").format(code=partner.code, name=partner.name))
         self.partners_changed.emit()
 
     def toggle_enabled(self) -> None:
@@ -189,12 +179,12 @@ class PartnersTab(QWidget):
         try:
             changed = set_enabled(self._workspace, partner.code, not partner.enabled)
         except DomainError as exc:
-            self._error(str(exc))
+            self.show_error(str(exc))
             return
         self.reload()
         text = (self.tr("{name}'s snapshots are accepted again.") if changed.enabled else
                 self.tr("{name}'s snapshots are refused from now on; the data already received stays."))
-        self._info(text.format(name=changed.name))
+        self.show_info(text.format(name=changed.name))
         self.partners_changed.emit()
 
     def open_replace_dialog(self) -> ReplaceKeyDialog | None:
@@ -209,17 +199,9 @@ class PartnersTab(QWidget):
 
     def _key_replaced(self, partner: Partner) -> None:
         self.reload()
-        self._info(self.tr("The key of {name} was replaced; snapshots signed with the old key are refused from "
+        self.show_info(self.tr("The key of {name} was replaced; snapshots signed with the old key are refused from "
                            "now on.").format(name=partner.name))
         self.partners_changed.emit()
-
-    def _info(self, text: str) -> None:
-        self.message_line.show_info(text)
-        self.message.emit(text)
-
-    def _error(self, text: str) -> None:
-        self.message_line.show_error(text)
-        self.message.emit(text)
 
     # -- selection ------------------------------------------------------------------------------------------
     def _selection_changed(self, *_args) -> None:
@@ -251,9 +233,6 @@ class PartnersTab(QWidget):
         self.toggle_button.setText(self.tr("Disable") if enabled else self.tr("Enable"))
 
     # -- texts ----------------------------------------------------------------------------------------------
-    def title(self) -> str:
-        return QCoreApplication.translate("Tabs", TITLE)
-
     def retranslate(self) -> None:
         self.own_box.setTitle(self.tr("Your key card"))
         self.export_card_button.setText(self.tr("Export my key card…"))
@@ -264,8 +243,3 @@ class PartnersTab(QWidget):
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("Partners: {count}").format(count=self.model.rowCount()))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -20,12 +20,13 @@ from disastershare.store.workspace import Workspace
 from disastershare.ui import styles
 from disastershare.ui.dialogs.add_record_dialog import AddRecordDialog
 from disastershare.ui.models.columns import OWNER
+from disastershare.ui.models.read_only_table_model import RowRole
 from disastershare.ui.models.record_filter_proxy import RecordFilterProxy
-from disastershare.ui.models.record_table_model import RowRole
 from disastershare.ui.record_editor import RecordEditor
 from disastershare.ui.views.delegates import delegate_for
 from disastershare.ui.views.filter_bar import FilterBar
 from disastershare.ui.views.tab_specs import TabSpec
+from disastershare.ui.views.table_views import fit_columns
 
 _MAX_COLUMN_WIDTH = 320  # long notes or names would otherwise push the other columns off screen
 
@@ -127,11 +128,7 @@ class RecordTab(QWidget):
         self._update_buttons()
 
     def _fit_columns(self) -> None:
-        self.view.resizeColumnsToContents()
-        header = self.view.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            if header.sectionSize(column) > _MAX_COLUMN_WIDTH:
-                header.resizeSection(column, _MAX_COLUMN_WIDTH)
+        fit_columns(self.view, _MAX_COLUMN_WIDTH)
 
     def set_show_partners(self, show: bool) -> None:
         if show != self._show_partners:

@@ -1,7 +1,8 @@
 """The Reports tab: scope, language and HXL choices, a preview of the report's tables, and Save….
 
 The preview shows the tables the workbook and CSV files hold (PySide6-Essentials has no QtPdf to draw
-PDF pages); Save writes PDF, XLSX, CSV or a zip of CSV files by the chosen suffix, atomically.
+PDF pages); Save writes PDF, XLSX, CSV or a zip of CSV files by the chosen suffix, atomically. The PDF also
+holds the Shortfalls tab's bar chart and map, as that tab shows them when Save (or Preview) is pressed.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from disastershare.core.errors import DomainError
-from disastershare.reports.model import SCOPES, ReportData
+from disastershare.reports.model import SCOPES, Chart, ReportData
 from disastershare.reports.output import FORMATS
 from disastershare.reports.tables import data_tables
 from disastershare.store.workspace import Workspace
@@ -32,7 +33,8 @@ from disastershare.ui import styles
 from disastershare.ui.models.report_table_model import ReportTableModel
 from disastershare.ui.report_controller import ReportController
 from disastershare.ui.task_runner import TaskRunner
-from disastershare.ui.views.message_line import MessageLine
+from disastershare.ui.views.shortfall_tab import REPORT_CHART_KINDS, ShortfallTab
+from disastershare.ui.views.tab_page import TabPage
 from disastershare.ui.views.table_views import fit_columns, read_only_table
 from disastershare.ui.views.task_progress import TaskProgress
 from disastershare.ui.window_actions import LANGUAGE_NAMES
@@ -52,16 +54,15 @@ _FILTERS = {
 assert set(_FILTERS) == set(FORMATS) and set(_SCOPE_NAMES) == set(SCOPES)
 
 
-class ReportsTab(QWidget):
-    message = Signal(str)
+class ReportsTab(TabPage):
+    TITLE = TITLE
 
     def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("reportsTab")
+        super().__init__("reportsTab", "reportMessage", parent)
         self._workspace = workspace
         self.data: ReportData | None = None
         self.runner = TaskRunner(self)
-        self.controller = ReportController(workspace, self.runner, self)
+        self.controller = ReportController(workspace, self.runner, self, charts=self.analysis_charts)
         self.model = ReportTableModel(self)
 
         self.settings_box = QGroupBox()
@@ -80,8 +81,7 @@ class ReportsTab(QWidget):
         self.save_button = QPushButton()
         self.save_button.setObjectName("saveReportButton")
         self.progress = TaskProgress(self.runner)
-        self.message_line = MessageLine()
-        self.message_line.setObjectName("reportMessage")
+        self.progress.disable_while_busy([self.preview_button, self.save_button])
         self.summary_label = QLabel()
         self.summary_label.setObjectName("reportSummary")
         self.summary_label.setStyleSheet(styles.SECTION)
@@ -102,9 +102,8 @@ class ReportsTab(QWidget):
         self.table_combo.currentIndexChanged.connect(self._show_table)
         self.controller.previewed.connect(self._previewed)
         self.controller.saved.connect(self._saved)
-        self.runner.failed.connect(lambda reason: self._error(self.tr("Not done: {reason}").format(reason=reason)))
-        self.runner.cancelled.connect(lambda: self._error(self.tr("Cancelled; nothing was written.")))
-        self.runner.busy_changed.connect(self._set_busy)
+        self.runner.failed.connect(lambda reason: self.show_error(self.tr("Not done: {reason}").format(reason=reason)))
+        self.runner.cancelled.connect(lambda: self.show_error(self.tr("Cancelled; nothing was written.")))
         self.retranslate()
 
     def _layout(self) -> None:
@@ -139,6 +138,17 @@ class ReportsTab(QWidget):
     def report_language(self) -> str:
         return self.language_combo.currentData() or "ja"
 
+    def analysis_charts(self, folder: Path) -> list[Chart]:
+        """The Shortfalls tab's bar chart and map (with its transfers) as PNGs in `folder`, for the PDF.
+
+        No charts while that tab has read no data yet (empty axes would only puzzle a reader), nor when this tab
+        is not in a window that has one. The tab is found through the window, so the two need no wiring."""
+        window = self.window()
+        shortfalls = window.findChild(ShortfallTab) if window is not self else None
+        if shortfalls is None or shortfalls.controller.data is None:
+            return []
+        return shortfalls.report_charts(folder, REPORT_CHART_KINDS)
+
     # -- actions ------------------------------------------------------------------------------------------
     def preview(self) -> bool:
         self.message_line.clear_message()
@@ -155,7 +165,7 @@ class ReportsTab(QWidget):
             return self.controller.save(self.tr("Writing the report…"), path, self.scope(), self.report_language(),
                                         self.hxl_check.isChecked())
         except DomainError as exc:
-            self._error(self.tr("The report was not written: {reason}").format(reason=str(exc)))
+            self.show_error(self.tr("The report was not written: {reason}").format(reason=str(exc)))
             return False
 
     def _ask_path(self) -> Path | None:
@@ -208,30 +218,20 @@ class ReportsTab(QWidget):
             "(figures as of {time}).").format(
             name=data.meta.subject.label, places=len(data.municipality_totals) or 1, stock=f"{len(data.stock):,}",
             short=f"{len(data.shortfalls):,}", time=data.meta.generated_at.strftime("%Y-%m-%d %H:%M")))
+        if data.charts:  # named in the report's language, as the PDF names them
+            ja = self.report_language() == "ja"
+            titles = ("、" if ja else ", ").join(c.title_ja if ja else c.title_en for c in data.charts)
+            self.summary_label.setText(self.tr("{summary} The PDF also holds: {charts}.").format(
+                summary=self.summary_label.text(), charts=titles))
 
     def _saved(self, written: list[Path]) -> None:
         if len(written) == 1:
-            self._info(self.tr("Report saved: {path}").format(path=written[0]))
+            self.show_info(self.tr("Report saved: {path}").format(path=written[0]))
         else:
-            self._info(self.tr("Report saved as {count} files in {folder}").format(
+            self.show_info(self.tr("Report saved as {count} files in {folder}").format(
                 count=len(written), folder=written[0].parent))
 
-    def _set_busy(self, busy: bool) -> None:
-        self.preview_button.setEnabled(not busy)
-        self.save_button.setEnabled(not busy)
-
-    def _info(self, text: str) -> None:
-        self.message_line.show_info(text)
-        self.message.emit(text)
-
-    def _error(self, text: str) -> None:
-        self.message_line.show_error(text)
-        self.message.emit(text)
-
     # -- texts ----------------------------------------------------------------------------------------------
-    def title(self) -> str:
-        return QCoreApplication.translate("Tabs", TITLE)
-
     def retranslate(self) -> None:
         self.settings_box.setTitle(self.tr("Coordination report"))
         self.scope_label.setText(self.tr("Whose data:"))
@@ -251,8 +251,3 @@ class ReportsTab(QWidget):
         self.scope_combo.setCurrentIndex(max(self.scope_combo.findData(current), 0))
         self.scope_combo.blockSignals(False)
         self._show_summary()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from disastershare.core.requests import RequestStatus, RequestView
@@ -21,20 +21,19 @@ from disastershare.ui.models.request_table_model import RequestTableModel
 from disastershare.ui.models.sort_proxy import SortRoleProxy
 from disastershare.ui.request_actions import RequestActions
 from disastershare.ui.translations import current_language
-from disastershare.ui.views.message_line import MessageLine
+from disastershare.ui.views.tab_page import TabPage
+from disastershare.ui.views.table_selection import select_source_row, selected_source_row
 from disastershare.ui.views.table_views import fit_columns, read_only_table
 
 _OPEN_TO_ANSWER = {RequestStatus.REQUESTED, RequestStatus.ACCEPTED, RequestStatus.PARTLY_ACCEPTED}
 _CLOSED = {RequestStatus.CANCELLED, RequestStatus.DECLINED, RequestStatus.RETURNED}
 
 
-class RequestsTab(QWidget):
-    message = Signal(str)  # for the status bar
+class RequestsTab(TabPage):
     requests_changed = Signal()  # a step was taken: offers and shortfalls change
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("requestsTab")
+        super().__init__("requestsTab", "requestsMessage", parent)
         self._workspace = workspace
         self._language = current_language()
         self.actions = RequestActions(workspace, self)
@@ -55,8 +54,6 @@ class RequestsTab(QWidget):
         self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancelRequestButton")
         self.count_label = QLabel()
-        self.message_line = MessageLine()
-        self.message_line.setObjectName("requestsMessage")
         self.help_label = QLabel()
         self.help_label.setWordWrap(True)
 
@@ -79,8 +76,8 @@ class RequestsTab(QWidget):
         self.return_button.clicked.connect(lambda: self.open_step(RETURN))
         self.cancel_button.clicked.connect(lambda: self.cancel_selected())
         self.actions.changed.connect(self._changed)
-        self.actions.done.connect(self._done)
-        self.actions.refused.connect(self._refused)
+        self.actions.done.connect(self.show_info)
+        self.actions.refused.connect(self.show_error)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.retranslate()
         self.reload()
@@ -104,17 +101,11 @@ class RequestsTab(QWidget):
         self._update_buttons()
 
     def select(self, request_id: str) -> None:
-        row = self.model.row_of(request_id)
-        if row is None:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.view.selectionModel().select(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.view.setCurrentIndex(index)
+        select_source_row(self.view, self.proxy, self.model.row_of(request_id))
 
     def selected(self) -> RequestView | None:
-        rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
-        return self.model.request(self.proxy.mapToSource(rows[0]).row()) if rows else None
+        row = selected_source_row(self.view, self.proxy)
+        return None if row is None else self.model.request(row)
 
     def _ours(self, view: RequestView) -> bool:
         return view.requester == self._workspace.municipality
@@ -152,7 +143,7 @@ class RequestsTab(QWidget):
     def _create(self, dialog: RequestDialog) -> None:
         to, resource, quantity, fields = dialog.values()
         if to is None or resource is None:
-            self._refused(self.tr("Choose a partner and a resource."))
+            self.show_error(self.tr("Choose a partner and a resource."))
             return
         made = self.actions.create(to, resource, quantity, **fields)
         if made is not None:
@@ -216,14 +207,6 @@ class RequestsTab(QWidget):
         self.select(request_id)
         self.requests_changed.emit()
 
-    def _done(self, text: str) -> None:
-        self.message_line.show_info(text)
-        self.message.emit(text)
-
-    def _refused(self, text: str) -> None:
-        self.message_line.show_error(text)
-        self.message.emit(text)
-
     # -- texts ---------------------------------------------------------------------------------------------------
     def title(self) -> str:
         return self.tr("Requests")
@@ -241,10 +224,7 @@ class RequestsTab(QWidget):
         self._update_buttons()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            language = current_language()
-            if language != self._language:
-                self._language = language
-                self.model.set_language(language)
-        super().changeEvent(event)
+        super().changeEvent(event)  # retranslates on a language change
+        if event.type() == QEvent.Type.LanguageChange and current_language() != self._language:
+            self._language = current_language()
+            self.model.set_language(self._language)  # resource names come from the catalog, not from Qt

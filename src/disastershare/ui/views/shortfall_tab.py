@@ -6,15 +6,14 @@ that resource's rows in the shortfall table; clicking a place on the map selects
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -36,10 +35,12 @@ from disastershare.ui.models.transfer_table_model import QUANTITY, TransferTable
 from disastershare.ui.translations import current_language
 from disastershare.ui.views.map_view import MapView
 from disastershare.ui.views.matching_status import MatchingStatus
-from disastershare.ui.views.message_line import MessageLine
+from disastershare.ui.views.tab_page import TabPage
 from disastershare.ui.views.table_selection import select_source_rows
+from disastershare.ui.views.table_views import fit_columns, read_only_table
 
 CHART_KINDS = ("shortfall", "map", "stock")
+REPORT_CHART_KINDS = ("shortfall", "map")  # what a coordination report shows; stock over time is a detail
 _CHART_TITLES = {  # for reports: (Japanese, English)
     "shortfall": ("資源別の不足（需要に対する割合）", "Shortfall by resource type (share of need)"),
     "map": ("不足・余剰と輸送案の地図", "Map of shortfalls, surpluses and transfers"),
@@ -50,28 +51,15 @@ _MAX_COLUMN_WIDTH = 170  # long resource names are elided: the numbers must stay
 
 def _table(model, proxy: AnalysisFilterProxy, name: str) -> QTableView:
     proxy.setSourceModel(model)
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
+    view = read_only_table(name, proxy, sortable=True, multi_select=True)
     # Fitting columns reads 100 rows per column, not 1,000: a national table has 150,000 and looks alike.
     view.horizontalHeader().setResizeContentsPrecision(100)
     return view
 
 
-class ShortfallTab(QWidget):
-    message = Signal(str)  # for the status bar
-
+class ShortfallTab(TabPage):
     def __init__(self, controller: AnalysisController, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("shortfallTab")
+        super().__init__("shortfallTab", "analysisMessage", parent)
         self.controller = controller
         self._language = current_language()
 
@@ -106,15 +94,13 @@ class ShortfallTab(QWidget):
         self.transfer_title.setStyleSheet(styles.SECTION)
         self.create_request_button = QPushButton()
         self.create_request_button.setObjectName("createRequestButton")
-        self.message_line = MessageLine()
-        self.message_line.setObjectName("analysisMessage")
         self._layout()
 
         controller.data_changed.connect(self._data_changed)
         controller.plan_changed.connect(self._plan_changed)
         controller.resource_changed.connect(self._resource_changed)
-        controller.request_created.connect(self._request_created)
-        controller.refused.connect(self._refused)
+        controller.request_created.connect(self.show_info)
+        controller.refused.connect(self.show_error)
         self.resource_combo.activated.connect(lambda i: controller.set_resource(self.resource_combo.itemData(i)))
         self.only_resource_check.toggled.connect(lambda _on: self._filter_tables())
         self.bar_chart.resource_clicked.connect(self.select_resource)
@@ -167,7 +153,7 @@ class ShortfallTab(QWidget):
         self._fill_combo()
         self._draw_bars()
         self._plan_changed()
-        self._fit_columns(self.shortfall_view)
+        fit_columns(self.shortfall_view, _MAX_COLUMN_WIDTH)
 
     def _fill_combo(self) -> None:
         data = self.controller.data
@@ -193,7 +179,7 @@ class ShortfallTab(QWidget):
         flows = plan.flows if plan is not None else []
         self.transfer_model.set_flows(flows, data.catalog, data.home, data.place_name, self._language)
         self.map_view.show_data(data, flows, self.controller.resource, self._language)
-        self._fit_columns(self.transfer_view)
+        fit_columns(self.transfer_view, _MAX_COLUMN_WIDTH)
         self._update_button()
 
     def _resource_changed(self, resource: str) -> None:
@@ -213,13 +199,6 @@ class ShortfallTab(QWidget):
         only = self.controller.resource if self.only_resource_check.isChecked() else None
         self.shortfall_proxy.set_resource(only)
         self.transfer_proxy.set_resource(only)
-
-    def _fit_columns(self, view: QTableView) -> None:
-        view.resizeColumnsToContents()
-        header = view.horizontalHeader()
-        for column in range(view.model().columnCount()):
-            if header.sectionSize(column) > _MAX_COLUMN_WIDTH:
-                header.resizeSection(column, _MAX_COLUMN_WIDTH)
 
     # -- selections from the charts -------------------------------------------------------------------------
     def select_resource(self, resource: str) -> int:
@@ -261,14 +240,6 @@ class ShortfallTab(QWidget):
         if flow is not None:
             self.controller.create_request(flow)
 
-    def _request_created(self, text: str) -> None:
-        self.message_line.show_info(text)
-        self.message.emit(text)
-
-    def _refused(self, text: str) -> None:
-        self.message_line.show_error(text)
-        self.message.emit(text)
-
     # -- charts for reports -------------------------------------------------------------------------------------
     def export_chart_png(self, kind: str, path: Path) -> Path:
         """Write chart `kind` (one of CHART_KINDS) as a PNG, whether or not it is on screen."""
@@ -277,10 +248,20 @@ class ShortfallTab(QWidget):
             raise ValueError(f"chart kind must be one of {', '.join(CHART_KINDS)}")
         return charts[kind].export_png(Path(path))
 
-    def report_charts(self, folder: Path) -> list[Chart]:
-        """Every chart as a PNG in `folder`, described for reports.report_data.build_report_data(charts=...)."""
-        return [Chart(self.export_chart_png(kind, Path(folder) / f"chart_{kind}.png"), *_CHART_TITLES[kind])
-                for kind in CHART_KINDS]
+    def report_charts(self, folder: Path, kinds: Sequence[str] = CHART_KINDS) -> list[Chart]:
+        """Charts `kinds` as PNGs in `folder`, described for reports.report_data.build_report_data(charts=...).
+
+        The map and the stock chart show one resource: their titles name it, in the title's language."""
+        data, resource = self.controller.data, self.controller.resource
+        charts = []
+        for kind in kinds:
+            path = self.export_chart_png(kind, Path(folder) / f"chart_{kind}.png")
+            title_ja, title_en = _CHART_TITLES[kind]
+            if kind != "shortfall" and data is not None and resource is not None:
+                title_ja = f"{title_ja}：{data.resource_label(resource, 'ja')}"
+                title_en = f"{title_en}: {data.resource_label(resource, 'en')}"
+            charts.append(Chart(path, title_ja, title_en))
+        return charts
 
     # -- texts ---------------------------------------------------------------------------------------------------
     def title(self) -> str:
@@ -298,12 +279,9 @@ class ShortfallTab(QWidget):
             "Ask the sender for this transfer (only for transfers to us, once the optimal plan is in)"))
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            language = current_language()
-            if language != self._language:
-                self._language = language
-                self.shortfall_model.set_language(language)
-                self.transfer_model.set_language(language)
-                self._data_changed()
-        super().changeEvent(event)
+        super().changeEvent(event)  # retranslates on a language change
+        if event.type() == QEvent.Type.LanguageChange and current_language() != self._language:
+            self._language = current_language()  # resource names come from the catalog, not from Qt
+            self.shortfall_model.set_language(self._language)
+            self.transfer_model.set_language(self._language)
+            self._data_changed()

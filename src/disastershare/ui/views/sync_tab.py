@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -31,20 +31,19 @@ from disastershare.ui.models.snapshot_import_table_model import (
 )
 from disastershare.ui.sync_controller import SyncController
 from disastershare.ui.task_runner import TaskRunner
-from disastershare.ui.views.message_line import MessageLine
+from disastershare.ui.views.tab_page import TabPage
 from disastershare.ui.views.table_views import fit_columns, read_only_table
 from disastershare.ui.views.task_progress import TaskProgress
 
 TITLE = QT_TRANSLATE_NOOP("Tabs", "Sync")
 
 
-class SyncTab(QWidget):
-    message = Signal(str)  # for the status bar
+class SyncTab(TabPage):
+    TITLE = TITLE
     snapshots_applied = Signal()  # partners' records may have changed: reload what shows them
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("syncTab")
+        super().__init__("syncTab", "syncMessage", parent)
         self._workspace = workspace
         self._folder: Path | None = None  # None: the workspace's outbox/
         self.runner = TaskRunner(self)
@@ -76,8 +75,9 @@ class SyncTab(QWidget):
         self.import_help.setWordWrap(True)
         self.import_help.setStyleSheet(styles.HELP_TEXT)
         self.progress = TaskProgress(self.runner)
-        self.message_line = MessageLine()
-        self.message_line.setObjectName("syncMessage")
+        self.progress.disable_while_busy([self.snapshot_button, self.bundle_button, self.import_files_button,
+                                          self.import_folder_button, self.import_inbox_button, self.folder_button,
+                                          self.outbox_button])
         self.results_label = QLabel()
         self.results_label.setStyleSheet(styles.SECTION)
         self.results_view = read_only_table("importResults", self.results_model)
@@ -96,9 +96,8 @@ class SyncTab(QWidget):
         self.controller.snapshot_exported.connect(self._snapshot_exported)
         self.controller.bundle_exported.connect(self._bundle_exported)
         self.controller.imported.connect(self._imported)
-        self.runner.failed.connect(self._failed)
+        self.runner.failed.connect(lambda reason: self.show_error(self.tr("Not done: {reason}").format(reason=reason)))
         self.runner.cancelled.connect(self._cancelled)
-        self.runner.busy_changed.connect(self._set_busy)
         self.retranslate()
         self.reload()
 
@@ -166,7 +165,7 @@ class SyncTab(QWidget):
         self.message_line.clear_message()
         started = self.controller.import_paths(self.tr("Importing snapshots…"), paths)
         if not started:
-            self._error(self.tr("Wait until the running task has finished (or cancel it)."))
+            self.show_error(self.tr("Wait until the running task has finished (or cancel it)."))
         return started
 
     def _choose_folder(self) -> None:
@@ -190,11 +189,11 @@ class SyncTab(QWidget):
 
     # -- outcomes -----------------------------------------------------------------------------------------
     def _snapshot_exported(self, result: ExportResult) -> None:
-        self._info(self.tr("Snapshot number {sequence} written ({records} records): {path}").format(
+        self.show_info(self.tr("Snapshot number {sequence} written ({records} records): {path}").format(
             sequence=result.sequence, records=f"{sum(result.counts.values()):,}", path=result.path))
 
     def _bundle_exported(self, result: BundleResult) -> None:
-        self._info(self.tr("Bundle of {count} snapshots written: {path}").format(
+        self.show_info(self.tr("Bundle of {count} snapshots written: {path}").format(
             count=len(result.snapshots), path=result.path))
 
     def _imported(self, rows: list[SnapshotRow]) -> None:
@@ -202,7 +201,7 @@ class SyncTab(QWidget):
         fit_columns(self.results_view)
         self.reload()
         if not rows:
-            self._error(self.tr("No snapshot files (*{snapshot}, *{bundle}) were found there.").format(
+            self.show_error(self.tr("No snapshot files (*{snapshot}, *{bundle}) were found there.").format(
                 snapshot=SNAPSHOT_SUFFIX, bundle=BUNDLE_SUFFIX))
             return
         counts = Counter(row.status for row in rows)
@@ -210,38 +209,19 @@ class SyncTab(QWidget):
         text = text.format(applied=counts[ImportStatus.APPLIED], same=counts[ImportStatus.UP_TO_DATE],
                            refused=counts[ImportStatus.REFUSED], forks=counts[ImportStatus.FORK])
         if counts[ImportStatus.REFUSED] or counts[ImportStatus.FORK]:
-            self._error(text)
+            self.show_error(text)
         else:
-            self._info(text)
+            self.show_info(text)
         if counts[ImportStatus.APPLIED]:
             self.snapshots_applied.emit()
 
     def _cancelled(self) -> None:
         self.results_model.set_rows([])
         self.reload()
-        self._error(self.tr("Cancelled. Snapshots applied before Cancel are kept whole; see the history below."))
+        self.show_error(self.tr("Cancelled. Snapshots applied before Cancel are kept whole; see the history below."))
         self.snapshots_applied.emit()
 
-    def _failed(self, reason: str) -> None:
-        self._error(self.tr("Not done: {reason}").format(reason=reason))
-
-    def _info(self, text: str) -> None:
-        self.message_line.show_info(text)
-        self.message.emit(text)
-
-    def _error(self, text: str) -> None:
-        self.message_line.show_error(text)
-        self.message.emit(text)
-
-    def _set_busy(self, busy: bool) -> None:
-        for button in (self.snapshot_button, self.bundle_button, self.import_files_button,
-                       self.import_folder_button, self.import_inbox_button, self.folder_button, self.outbox_button):
-            button.setEnabled(not busy)
-
     # -- texts ----------------------------------------------------------------------------------------------
-    def title(self) -> str:
-        return QCoreApplication.translate("Tabs", TITLE)
-
     def _show_folder(self) -> None:
         where = self.tr("{path} (this workspace's outbox)") if self._folder is None else "{path}"
         self.folder_label.setText(self.tr("Export to: {folder}").format(
@@ -269,8 +249,3 @@ class SyncTab(QWidget):
         self._show_folder()
         self.results_model.refresh()
         self.history_model.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -1,4 +1,5 @@
-"""Select rows of a source model in a view that shows it through a proxy (bar and map clicks use this)."""
+"""Rows of a source model in a view that shows it through a proxy: select them (bar and map clicks, a row
+kept across a reload) and read which one is selected."""
 
 from __future__ import annotations
 
@@ -32,3 +33,19 @@ def select_source_rows(view: QTableView, proxy: QSortFilterProxyModel, rows: Seq
         view.selectionModel().setCurrentIndex(target, QItemSelectionModel.SelectionFlag.NoUpdate)
         view.scrollTo(target)
     return len(shown)
+
+
+def select_source_row(view: QTableView, proxy: QSortFilterProxyModel, row: int | None) -> None:
+    """Make source row `row` the one selected and current row (None: leave the selection as it is)."""
+    if row is None:
+        return
+    index = proxy.mapFromSource(proxy.sourceModel().index(row, 0))
+    view.selectionModel().select(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    view.setCurrentIndex(index)
+
+
+def selected_source_row(view: QTableView, proxy: QSortFilterProxyModel) -> int | None:
+    """The source row of the (first) selected row, or None."""
+    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
+    return proxy.mapToSource(rows[0]).row() if rows else None

@@ -1,4 +1,4 @@
-"""Read-only table views set up the same way wherever a tab lists things (partners, imports, report tables)."""
+"""Read-only table views set up the same way wherever a tab lists things (partners, imports, reports, analysis)."""
 
 from __future__ import annotations
 
@@ -9,15 +9,17 @@ MAX_COLUMN_WIDTH = 360  # a long file name or reason must not push the other col
 
 
 def read_only_table(name: str, model: QAbstractItemModel | None = None, sortable: bool = False,
-                    stretch_last: bool = True) -> QTableView:
-    """`stretch_last`: off where the last column holds numbers, which would drift to the far right."""
+                    stretch_last: bool = True, multi_select: bool = False) -> QTableView:
+    """`stretch_last`: off where the last column holds numbers, which would drift to the far right.
+    `multi_select`: rows may be selected together (the analysis tables select a resource's or a place's rows)."""
     view = QTableView()
     view.setObjectName(name)
     if model is not None:
         view.setModel(model)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    if not multi_select:
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
@@ -30,10 +32,10 @@ def read_only_table(name: str, model: QAbstractItemModel | None = None, sortable
     return view
 
 
-def fit_columns(view: QTableView) -> None:
-    """Columns as wide as their contents and headers, capped; the last one stretches."""
+def fit_columns(view: QTableView, max_width: int = MAX_COLUMN_WIDTH) -> None:
+    """Columns as wide as their contents and headers, capped at `max_width`; the last one stretches."""
     view.resizeColumnsToContents()
     header = view.horizontalHeader()
     for column in range(header.count()):
-        if header.sectionSize(column) > MAX_COLUMN_WIDTH:
-            header.resizeSection(column, MAX_COLUMN_WIDTH)
+        if header.sectionSize(column) > max_width:
+            header.resizeSection(column, max_width)

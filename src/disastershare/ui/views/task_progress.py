@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
@@ -11,6 +13,7 @@ from disastershare.ui.task_runner import TaskRunner
 class TaskProgress(QWidget):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._runner = runner
         self.label = QLabel()
         self.bar = QProgressBar()
         self.bar.setObjectName("taskProgress")
@@ -29,6 +32,14 @@ class TaskProgress(QWidget):
         runner.busy_changed.connect(lambda busy: self.setVisible(busy))
         self.retranslate()
         self.hide()
+
+    def disable_while_busy(self, widgets: Sequence[QWidget]) -> None:
+        """The buttons that start a task: one task at a time, so they wait while one runs."""
+        def follow(busy: bool) -> None:
+            for widget in widgets:
+                widget.setEnabled(not busy)
+
+        self._runner.busy_changed.connect(follow)
 
     def _started(self, label: str) -> None:
         self.label.setText(label)
