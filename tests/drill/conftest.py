@@ -6,39 +6,8 @@ import pytest
 
 from disastershare.cli import main
 
-SMALL = """
-[scenario]
-format = 1
-name = "小さな訓練"
-hazard = "earthquake"
-host = "434434"
-partners = ["431001", "434426"]
-
-[[stock]]
-municipality = "434434"
-resource = "S-BLANKET"
-quantity = 100
-
-[[stock]]
-municipality = "431001"
-resource = "S-BLANKET"
-quantity = 5000
-reserved = 1000
-
-[[injects]]
-at_minutes = 0
-text = "T+0 地震発生"
-
-[[injects]]
-at_minutes = 30
-text = "T+30分 毛布不足"
-needs = [ { municipality = "434434", resource = "S-BLANKET", quantity = 800, priority = "high" } ]
-
-[[injects]]
-at_minutes = 120
-text = "T+2時間 嘉島町で給水車不足"
-needs = [ { municipality = "434426", resource = "E-WATER-TRUCK", quantity = 3 } ]
-"""
+# A two-partner scenario with injects at T+0, T+30 and T+120 (shared with tests/ui/test_drill_ui.py).
+SMALL = (Path(__file__).parents[1] / "data" / "small_scenario.toml").read_text(encoding="utf-8")
 
 
 @pytest.fixture

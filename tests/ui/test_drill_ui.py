@@ -26,42 +26,9 @@ from .test_main_window import untranslated, visible_texts
 
 BUILD_MS = 60_000  # building or resetting a drill takes a second or two; a slow CI machine gets room
 
-# The drill package's test scenario (tests/drill/conftest.py): a host, two partners, three injects; the last
+# The drill tests' scenario (tests/data/small_scenario.toml): a host, two partners, three injects; the last
 # one's text does not start with its time, so the panel says it.
-SMALL = """
-[scenario]
-format = 1
-name = "小さな訓練"
-name_en = "Small drill"
-hazard = "earthquake"
-host = "434434"
-partners = ["431001", "434426"]
-
-[[stock]]
-municipality = "434434"
-resource = "S-BLANKET"
-quantity = 100
-
-[[stock]]
-municipality = "431001"
-resource = "S-BLANKET"
-quantity = 5000
-reserved = 1000
-
-[[injects]]
-at_minutes = 0
-text = "T+0 地震発生"
-
-[[injects]]
-at_minutes = 30
-text = "T+30分 毛布不足"
-needs = [ { municipality = "434434", resource = "S-BLANKET", quantity = 800, priority = "high" } ]
-
-[[injects]]
-at_minutes = 120
-text = "嘉島町で給水車不足"
-needs = [ { municipality = "434426", resource = "E-WATER-TRUCK", quantity = 3 } ]
-"""
+SMALL = (Path(__file__).parents[1] / "data" / "small_scenario.toml").read_text(encoding="utf-8")
 
 
 @pytest.fixture

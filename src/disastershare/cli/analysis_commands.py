@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from typing import Any
 
 from disastershare.cli.common import add_format, open_workspace
 from disastershare.cli.output import emit, emit_document
+from disastershare.cli.progress import drain, text_progress
 from disastershare.core.codes import validate_lgcode
 from disastershare.core.errors import DomainError
-from disastershare.core.matching import MatchProgress, match_steps, transport_problems
+from disastershare.core.matching import match_steps, transport_problems
 from disastershare.core.matching_model import ANY, DEFAULT_MUTUAL_AID_FACTOR, MatchResult, Preferences
 from disastershare.core.shortfalls import Period, Picture, positions, shortfall_rows
 from disastershare.store.picture import load_picture
@@ -168,26 +168,12 @@ def _match(args: argparse.Namespace) -> int:
     mutual = list(dict.fromkeys([*listed, *named]))
     preferences = Preferences.for_home(picture.home or "", mutual, mutual_aid_factor=args.mutual_aid_factor,
                                        never=_never_pairs(args.never) | disabled, max_km=args.max_km)
-    result = _run(match_steps(transport_problems(table, wanted), picture.registry, preferences))
+    result = drain(match_steps(transport_problems(table, wanted), picture.registry, preferences),
+                   text_progress("matching", "resource types"))
     names = {c: m.name for c in {*table["municipality"]} if (m := picture.registry.get(c))}
     units = dict(zip(table["resource"], table["unit"], strict=False))
     _emit_match(result, args.format, names, units)
     return 0
-
-
-def _run(steps: MatchProgress) -> MatchResult:
-    """Drive the matcher, drawing a progress bar on a terminal."""
-    show = sys.stderr.isatty()
-    try:
-        while True:
-            done, total = next(steps)
-            if show and total:
-                filled = int(30 * done / total)
-                sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} resource types")
-    except StopIteration as stop:
-        if show:
-            sys.stderr.write("\r" + " " * 60 + "\r")
-        return stop.value
 
 
 def _emit_match(result: MatchResult, fmt: str, names: dict[str, str], units: dict[str, str]) -> None:

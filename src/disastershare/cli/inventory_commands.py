@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Generator
 from pathlib import Path
 
 from disastershare.cli.common import add_format, open_workspace
 from disastershare.cli.output import emit, emit_document
+from disastershare.cli.progress import drain, text_progress
 from disastershare.core.errors import DomainError
 from disastershare.core.sheet_import import ImportPlan, plan_inventory_import, plan_needs_import, read_table
 from disastershare.reports.inventory_sheet import write_inventory_sheet
@@ -50,21 +50,6 @@ def _import_args(parser: argparse.ArgumentParser) -> None:
     add_format(parser)
 
 
-def _drain(gen: Generator[tuple[int, int], None, ImportPlan]) -> ImportPlan:
-    """Run a planning generator, drawing a text progress bar on a terminal."""
-    show = sys.stderr.isatty()
-    try:
-        while True:
-            done, total = next(gen)
-            if show and total:
-                filled = int(30 * done / total)
-                sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,} rows")
-    except StopIteration as stop:
-        if show:
-            sys.stderr.write("\r" + " " * 60 + "\r")
-        return stop.value
-
-
 def _report_plan(plan: ImportPlan, fmt: str, details: bool) -> None:
     if fmt == "json":
         emit_document({"summary": plan.summary(), "adds": len(plan.adds), "changes": len(plan.changes),
@@ -99,10 +84,11 @@ def _run_import(args: argparse.Namespace, kind: str) -> int:
     table = read_table(args.file)
     if kind == "inventory":
         existing = [*workspace.inventory.list(), *workspace.staff.list()]
-        plan = _drain(plan_inventory_import(table, workspace.catalog(), existing, workspace.municipality))
+        plan = drain(plan_inventory_import(table, workspace.catalog(), existing, workspace.municipality),
+                     text_progress("planning", "rows"))
     else:
-        plan = _drain(plan_needs_import(table, workspace.catalog(), workspace.needs.list(),
-                                        workspace.municipality))
+        plan = drain(plan_needs_import(table, workspace.catalog(), workspace.needs.list(), workspace.municipality),
+                     text_progress("planning", "rows"))
     _report_plan(plan, args.format, details=args.dry_run or len(plan.adds) + len(plan.changes) <= 200)
     if plan.problems and not args.skip_invalid:
         raise DomainError(f"{args.file.name}: {len(plan.problems)} row(s) have problems (listed above); "

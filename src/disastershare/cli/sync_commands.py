@@ -9,6 +9,7 @@ from pathlib import Path
 
 from disastershare.cli.common import add_format, open_workspace
 from disastershare.cli.output import emit
+from disastershare.cli.progress import drain, text_progress
 from disastershare.core.errors import DomainError
 from disastershare.sync.exporter import export_bundle, export_snapshot
 from disastershare.sync.history import import_history
@@ -27,7 +28,6 @@ from disastershare.sync.partners import (
     replace_key,
     set_enabled,
 )
-from disastershare.sync.progress import drain
 
 EXIT_USER_ERROR = 2
 
@@ -161,22 +161,10 @@ def _partners_replace(args: argparse.Namespace) -> int:
 
 
 # -- snapshots ---------------------------------------------------------------------------------------
-def _progress(label: str):
-    if not sys.stderr.isatty():
-        return None
-
-    def show(done: int, total: int) -> None:
-        if total:
-            filled = int(30 * done / total)
-            end = "\n" if done == total else ""
-            sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,}{end}")
-    return show
-
-
 def _snapshot_export(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
     if args.bundle:
-        bundle = drain(export_bundle(workspace, args.out), _progress("bundling"))
+        bundle = drain(export_bundle(workspace, args.out), text_progress("bundling", "snapshots"))
         print(f"wrote {bundle.path} ({len(bundle.snapshots)} snapshots, {bundle.size:,} bytes)")
         return 0
     result = drain(export_snapshot(workspace, args.out))
@@ -187,7 +175,7 @@ def _snapshot_export(args: argparse.Namespace) -> int:
 
 def _snapshot_import(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
-    results = drain(import_snapshots(workspace, args.paths, pause_collector=True), _progress("importing"))
+    results = drain(import_snapshots(workspace, args.paths, pause_collector=True), text_progress("importing", "files"))
     if not results:
         raise DomainError(f"no snapshot files (.dsnap, .dsbundle) found in {', '.join(map(str, args.paths))}")
     rows = [r.to_json() for r in results]

@@ -1,25 +1,5 @@
-"""Long sync operations are plain generators yielding (done, total) and returning a result.
+"""Sync's long operations use the core's progress protocol (kept here for the modules that import it)."""
 
-A Qt worker iterates them on a thread pool (closing the generator cancels between steps); scripts,
-tests and the CLI use `drain`.
-"""
+from disastershare.core.progress import Progress, drain
 
-from __future__ import annotations
-
-from collections.abc import Callable, Generator
-from typing import TypeVar
-
-T = TypeVar("T")
-Progress = Generator[tuple[int, int], None, T]
-
-
-def drain(gen: Generator[tuple[int, int], None, T],
-          on_progress: Callable[[int, int], None] | None = None) -> T:
-    """Run a progress generator to its end and return its result."""
-    while True:
-        try:
-            done, total = next(gen)
-        except StopIteration as stop:
-            return stop.value
-        if on_progress is not None:
-            on_progress(done, total)
+__all__ = ["Progress", "drain"]
