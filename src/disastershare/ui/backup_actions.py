@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from disastershare.core.errors import DomainError
 from disastershare.store.workspace import Workspace
 from disastershare.ui.dialogs.restore_dialog import RestoreDialog
+from disastershare.ui.reason_text import exception_reason
 
 
 class BackupActions(QObject):
@@ -29,7 +30,8 @@ class BackupActions(QObject):
         try:
             path = self._workspace.backup_now("manual")
         except (DomainError, OSError, sqlite3.Error) as exc:
-            self._tell(QMessageBox.Icon.Warning, self.tr("No backup was written: {reason}").format(reason=str(exc)))
+            self._tell(QMessageBox.Icon.Warning, self.tr("No backup was written: {reason}").format(
+                reason=exception_reason(exc)))
             return None
         self._tell(QMessageBox.Icon.Information, self.tr("Backup written to:\n{path}").format(path=path))
         self.message.emit(self.tr("Backup written: {path}").format(path=path))

@@ -24,6 +24,7 @@ from disastershare.drill.debrief import export_drill_log
 from disastershare.drill.state import DrillState, drill_dir, load_state
 from disastershare.paths import resources_dir
 from disastershare.store.workspace import DB_NAME, Workspace
+from disastershare.ui.reason_text import exception_reason
 from disastershare.ui.task_runner import TaskRunner
 from disastershare.ui.translations import current_language
 from disastershare.ui.workers import ProgressGenerator
@@ -170,7 +171,7 @@ class DrillController(QObject):
         try:
             pdf_fonts.register(find_japanese_font(None, self._workspace.settings().get("report_font")))
         except DomainError as exc:
-            return str(exc)
+            return exception_reason(exc)
         return ""
 
 
@@ -182,5 +183,5 @@ def _write_report(host: Workspace, target: Path, language: str) -> tuple[Path | 
         write_report(build_report_data(host, scope="all"), target, language=language,
                      configured_font=host.settings().get("report_font"))
     except DomainError as exc:  # the log is worth having without the report
-        return None, str(exc)
+        return None, exception_reason(exc)
     return target, ""

@@ -15,6 +15,8 @@ from disastershare.core.catalog import ResourceKind
 from disastershare.core.errors import DomainError, ValidationError
 from disastershare.core.quantities import format_quantity
 from disastershare.core.records import Condition, NeedStatus, Priority
+from disastershare.ui.reason_text import localized_reason
+from disastershare.ui.translations import current_language
 
 _VALUES: dict[StrEnum, str] = {
     ResourceKind.SUPPLY: QT_TRANSLATE_NOOP("Labels", "Supply"),
@@ -109,11 +111,12 @@ def field_label(field: str) -> str:
 def refusal_text(exc: DomainError) -> str:
     """One line for the status bar: what was refused, in the UI language, then the core's own reason.
 
-    The core's reasons are English one-liners; naming the field in the UI language keeps the
-    message useful to someone who reads only Japanese.
+    The core's reasons are English one-liners: the common ones are said in the UI language
+    (ui.reason_text), and naming the field in the UI language keeps any other one useful too.
     """
     field = exc.field if isinstance(exc, ValidationError) else None
+    reason = localized_reason(str(exc), current_language())
     if field in _FIELDS:
         return QCoreApplication.translate("Labels", "Not saved ({field}): {reason}").format(
-            field=field_label(field), reason=str(exc))
-    return QCoreApplication.translate("Labels", "Not saved: {reason}").format(reason=str(exc))
+            field=field_label(field), reason=reason)
+    return QCoreApplication.translate("Labels", "Not saved: {reason}").format(reason=reason)

@@ -17,6 +17,8 @@ from disastershare.store import request_store
 from disastershare.store.workspace import Workspace
 from disastershare.sync.partners import Partner, list_partners
 from disastershare.ui.labels import field_label
+from disastershare.ui.reason_text import localized_reason
+from disastershare.ui.translations import current_language
 
 # Fields of request records, as named in refusals (the core's reason follows in its own words).
 _FIELDS = {
@@ -60,7 +62,7 @@ class RequestActions(QObject):
             view = step()
         except DomainError as exc:
             field = getattr(exc, "field", None)
-            reason = str(exc)
+            reason = localized_reason(str(exc), current_language())
             self.refused.emit(self.tr("Refused ({field}): {reason}").format(field=_field_name(field), reason=reason)
                               if field else self.tr("Refused: {reason}").format(reason=reason))
             return None

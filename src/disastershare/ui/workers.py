@@ -13,6 +13,8 @@ from collections.abc import Callable, Generator
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from disastershare.core.errors import DomainError
+from disastershare.ui.reason_text import localized_reason
+from disastershare.ui.translations import current_language
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +74,8 @@ class GeneratorWorker(QRunnable):
                     break
                 self.signals.progress.emit(done, total)
         except DomainError as exc:
-            self.signals.failed.emit(str(exc))
+            # Said in the UI language here, once for every task (sync, reports, drill, sheet import).
+            self.signals.failed.emit(localized_reason(str(exc), current_language()))
             return
         except Exception as exc:  # a bug, not a user error: keep the window usable and log the details
             log.exception("background work failed")

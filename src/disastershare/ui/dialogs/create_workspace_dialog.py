@@ -21,6 +21,7 @@ from disastershare.core.errors import DomainError
 from disastershare.core.reference_data import shipped_registry
 from disastershare.store.workspace import Workspace
 from disastershare.sync.keys import generate_signing_key
+from disastershare.ui.reason_text import exception_reason
 
 SEARCH_LIMIT = 100
 
@@ -95,7 +96,8 @@ class CreateWorkspaceDialog(QDialog):
             workspace = Workspace.create(self._root, code, drill=self.drill_check.isChecked())
             generate_signing_key(workspace.keys_dir)
         except (DomainError, OSError) as exc:
-            self.error_label.setText(self.tr("The workspace was not created: {reason}").format(reason=str(exc)))
+            self.error_label.setText(self.tr("The workspace was not created: {reason}").format(
+                reason=exception_reason(exc)))
             self.error_label.show()
             return
         self.workspace = workspace

@@ -32,6 +32,7 @@ from disastershare.core.sheet_import import ImportPlan, plan_inventory_import, p
 from disastershare.store.workspace import Workspace
 from disastershare.ui import styles
 from disastershare.ui.models.import_preview_model import ImportPreviewModel, preview_rows
+from disastershare.ui.reason_text import exception_reason
 from disastershare.ui.workers import GeneratorWorker, ProgressGenerator, start_worker
 
 INVENTORY, NEEDS = "inventory", "needs"
@@ -260,7 +261,7 @@ class ImportWizard(QDialog):
                 plan.kind, Path(self.file_edit.text().strip()).name, plan.rows_read, plan.adds,
                 [new for _, new in plan.changes])
         except DomainError as exc:
-            self._show_summary(self.tr("Nothing was imported: {reason}").format(reason=str(exc)))
+            self._show_summary(self.tr("Nothing was imported: {reason}").format(reason=exception_reason(exc)))
             return
         self.plan = None  # applied once: a second click must not import the same rows again
         self.import_button.setEnabled(False)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from disastershare.core.errors import DomainError
 from disastershare.store.workspace import Workspace
 from disastershare.sync.keycard import KEYCARD_SUFFIX, KeyCard, read_keycard
+from disastershare.ui.reason_text import exception_reason
 from disastershare.ui.views.key_card_view import KeyCardView, grow_to_fit
 from disastershare.ui.views.message_line import MessageLine
 
@@ -123,7 +124,7 @@ class KeyCardDialog(QDialog):
             card = read_keycard(path)
             code, name, caption = self.check(card)
         except DomainError as exc:
-            self.error_line.show_error(self.refusal(str(exc)))
+            self.error_line.show_error(self.refusal(exception_reason(exc)))
             self._update_ok()
             grow_to_fit(self)
             return None
@@ -145,7 +146,7 @@ class KeyCardDialog(QDialog):
         try:
             result = self.store(self.card)
         except DomainError as exc:
-            self.error_line.show_error(self.refusal(str(exc)))
+            self.error_line.show_error(self.refusal(exception_reason(exc)))
             return
         self.stored(result)
         super().accept()

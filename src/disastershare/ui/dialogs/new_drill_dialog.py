@@ -29,6 +29,7 @@ from disastershare.core.scenario import Scenario
 from disastershare.ui import styles
 from disastershare.ui.drill_controller import build_drill, check_drill_folder, read_scenario_file, shipped_scenarios
 from disastershare.ui.drill_labels import hazard_label, scenario_name
+from disastershare.ui.reason_text import exception_reason
 from disastershare.ui.task_runner import TaskRunner
 from disastershare.ui.views.message_line import MessageLine
 
@@ -152,7 +153,8 @@ class NewDrillDialog(QDialog):
         try:
             scenario = read_scenario_file(path)
         except DomainError as exc:
-            self.error_line.show_error(self.tr("This scenario file cannot be used: {reason}").format(reason=str(exc)))
+            self.error_line.show_error(self.tr("This scenario file cannot be used: {reason}").format(
+                reason=exception_reason(exc)))
             return False
         self._scenarios = [(p, s) for p, s in self._scenarios if p != path] + [(path, scenario)]
         self._fill_list()
@@ -206,7 +208,7 @@ class NewDrillDialog(QDialog):
         try:
             check_drill_folder(folder)
         except DomainError as exc:
-            self._failed(str(exc))
+            self._failed(exception_reason(exc))
             return
         self.runner.start(self.tr("Building the drill and its simulated partners…"),
                           lambda: build_drill(folder, path), self._built)

@@ -15,6 +15,7 @@ from disastershare.core.errors import DomainError
 from disastershare.store.restore import PreparedRestore, describe, prepare_restore
 from disastershare.store.workspace import Workspace
 from disastershare.ui import styles
+from disastershare.ui.reason_text import exception_reason
 from disastershare.ui.views.message_line import MessageLine
 
 
@@ -53,7 +54,8 @@ class RestoreDialog(QDialog):
         try:
             self.prepared = prepare_restore(workspace, self._backup)
         except DomainError as exc:
-            self.error_line.show_error(self.tr("This backup cannot be restored: {reason}").format(reason=str(exc)))
+            self.error_line.show_error(self.tr("This backup cannot be restored: {reason}").format(
+                reason=exception_reason(exc)))
         self.restore_button.setEnabled(self.prepared is not None)
         self.warning_label.setVisible(self.prepared is not None)
         self.retranslate()
@@ -64,7 +66,8 @@ class RestoreDialog(QDialog):
         try:
             outcome = self.prepared.apply()
         except DomainError as exc:
-            self.error_line.show_error(self.tr("The backup was not restored: {reason}").format(reason=str(exc)))
+            self.error_line.show_error(self.tr("The backup was not restored: {reason}").format(
+                reason=exception_reason(exc)))
             return
         finally:
             self.prepared.discard()

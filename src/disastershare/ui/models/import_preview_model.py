@@ -13,6 +13,7 @@ from disastershare.core.records import Record
 from disastershare.core.sheet_import import ImportPlan
 from disastershare.ui.labels import cell_text, field_label
 from disastershare.ui.models.read_only_table_model import ReadOnlyTableModel
+from disastershare.ui.reason_text import localized_reason
 
 COL_ACTION, COL_LINE, COL_RESOURCE, COL_DETAIL, COL_SUGGESTION = range(5)
 _HEADERS = (
@@ -77,7 +78,8 @@ def preview_rows(plan: ImportPlan, catalog: Catalog, language: str) -> list[Prev
         rtype = catalog.get(code)
         return f"{rtype.name(language)} ({code})" if rtype else code
 
-    rows = [PreviewRow(Action.PROBLEM, p.line, "", p.message, p.suggestion or "") for p in plan.problems]
+    rows = [PreviewRow(Action.PROBLEM, p.line, "", localized_reason(p.message, language),
+                       p.suggestion or "") for p in plan.problems]
     rows += [PreviewRow(Action.ADD, None, name(r.resource), describe_add(r)) for r in plan.adds]
     rows += [PreviewRow(Action.CHANGE, None, name(new.resource), describe_change(old, new))
              for old, new in plan.changes]

@@ -14,7 +14,9 @@ from disastershare.sync.history import ImportLogEntry
 from disastershare.sync.results import Changes, ImportResult, ImportStatus
 from disastershare.ui import styles
 from disastershare.ui.models.read_only_table_model import ReadOnlyTableModel
+from disastershare.ui.reason_text import localized_reason
 from disastershare.ui.sync_labels import status_label
+from disastershare.ui.translations import current_language
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +92,7 @@ class SnapshotImportTableModel(ReadOnlyTableModel):
         if key in _COUNTS:
             return format_quantity(row.changes[_COUNTS.index(key)])
         if key == COL_REASON:
-            return row.reason
+            return localized_reason(row.reason, current_language())  # read at paint time: follows a switch
         return "" if row.at is None else row.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
     def sort_value(self, row: SnapshotRow, column: int) -> object:
@@ -114,7 +116,7 @@ class SnapshotImportTableModel(ReadOnlyTableModel):
         if key == COL_FILE:
             return row.file
         if key == COL_REASON and row.reason:
-            return row.reason
+            return localized_reason(row.reason, current_language())
         if key == COL_OWNER:
             return row.owner
         return None

@@ -31,6 +31,7 @@ from disastershare.store.workspace import Workspace
 from disastershare.ui import styles
 from disastershare.ui.drill_controller import DebriefExport, DrillController
 from disastershare.ui.drill_labels import clock_text, hazard_label, need_text, place_name, scenario_name
+from disastershare.ui.reason_text import exception_reason
 from disastershare.ui.task_runner import TaskRunner
 from disastershare.ui.views.message_line import MessageLine
 from disastershare.ui.views.task_progress import TaskProgress
@@ -145,7 +146,7 @@ class DrillPanel(QWidget):
         try:
             state, scenario = self.controller.state(), self.controller.scenario()
         except DomainError as exc:
-            self._error(self.tr("The drill's state cannot be read: {reason}").format(reason=str(exc)))
+            self._error(self.tr("The drill's state cannot be read: {reason}").format(reason=exception_reason(exc)))
             return
         self.clock_minutes = state.clock_minutes
         self.name_label.setText(scenario_name(scenario))

@@ -27,6 +27,7 @@ from disastershare.ui.dialogs.replace_key_dialog import ReplaceKeyDialog
 from disastershare.ui.models.partner_table_model import PartnerTableModel
 from disastershare.ui.models.resource_changes_table_model import ResourceChangesTableModel
 from disastershare.ui.models.sort_proxy import SortRoleProxy
+from disastershare.ui.reason_text import exception_reason
 from disastershare.ui.sync_labels import age_text
 from disastershare.ui.views.key_card_view import KeyCardView
 from disastershare.ui.views.tab_page import TabPage
@@ -153,7 +154,7 @@ class PartnersTab(TabPage):
         try:
             written = write_keycard(self._own_card, path)
         except DomainError as exc:
-            self.show_error(self.tr("The key card was not saved: {reason}").format(reason=str(exc)))
+            self.show_error(self.tr("The key card was not saved: {reason}").format(reason=exception_reason(exc)))
             return None
         self.show_info(self.tr("Key card saved to {path}. Give it to your partners; they compare the fingerprint "
                            "with you by phone.").format(path=written))
@@ -179,7 +180,7 @@ class PartnersTab(TabPage):
         try:
             changed = set_enabled(self._workspace, partner.code, not partner.enabled)
         except DomainError as exc:
-            self.show_error(str(exc))
+            self.show_error(exception_reason(exc))
             return
         self.reload()
         text = (self.tr("{name}'s snapshots are accepted again.") if changed.enabled else

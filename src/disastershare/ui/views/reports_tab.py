@@ -31,6 +31,7 @@ from disastershare.reports.tables import data_tables
 from disastershare.store.workspace import Workspace
 from disastershare.ui import styles
 from disastershare.ui.models.report_table_model import ReportTableModel
+from disastershare.ui.reason_text import exception_reason
 from disastershare.ui.report_controller import ReportController
 from disastershare.ui.task_runner import TaskRunner
 from disastershare.ui.views.shortfall_tab import REPORT_CHART_KINDS, ShortfallTab
@@ -165,7 +166,7 @@ class ReportsTab(TabPage):
             return self.controller.save(self.tr("Writing the report…"), path, self.scope(), self.report_language(),
                                         self.hxl_check.isChecked())
         except DomainError as exc:
-            self.show_error(self.tr("The report was not written: {reason}").format(reason=str(exc)))
+            self.show_error(self.tr("The report was not written: {reason}").format(reason=exception_reason(exc)))
             return False
 
     def _ask_path(self) -> Path | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QWidget
 
+from disastershare.ui.reason_text import localized_reason
+from disastershare.ui.translations import current_language
 from disastershare.ui.views.message_line import MessageLine
 
 
@@ -29,6 +31,8 @@ class TabPage(QWidget):
         self.message.emit(text)
 
     def show_error(self, text: str) -> None:
+        """`text` may be a lower layer's bare reason (str(exc)): the common ones are said in the UI language."""
+        text = localized_reason(text, current_language())
         self.message_line.show_error(text)
         self.message.emit(text)
 
