@@ -24,7 +24,6 @@ from disastershare.core.records import (
 from disastershare.core.sheet_import import (
     ImportPlan,
     RawTable,
-    RowProblem,
     parse_date,
     plan_inventory_import,
     plan_needs_import,
@@ -161,7 +160,7 @@ def test_title_and_blank_rows_above_header(tmp_path, catalog):
     path = write(tmp_path, "titled.csv", text)
     plan = inventory(path, catalog)
     assert by_resource(plan)["S-BLANKET"].on_hand == 10
-    assert plan.problems == [RowProblem(7, "unknown resource '軍手'", None)]
+    assert [(p.line, p.message, p.suggestion) for p in plan.problems] == [(7, "unknown resource '軍手'", None)]
     assert plan.rows_read == 2
 
 
@@ -194,11 +193,18 @@ def test_header_below_the_scanned_rows_is_not_found(tmp_path, catalog):
 
 
 def test_full_width_digits_and_units_in_quantity_cells(tmp_path, catalog):
-    text = "品名,数量,単位\n毛布,１，２００,枚\nタオル,120枚,箱\n発電機,５台,\n飲料水,30 L,本\n"
+    text = "品名,数量,単位\n毛布,１，２００,枚\nタオル,120枚,\n発電機,５台,\n飲料水,30 L,\n"
     plan = inventory(write(tmp_path, "units.csv", text), catalog)
-    assert plan.ok, plan.problems  # the 単位 column disagreeing with the catalog is not an error
+    assert plan.ok, plan.problems
     assert {r.resource: r.on_hand for r in plan.adds} == {
         "S-BLANKET": 1200, "S-TOWEL": 120, "E-GENERATOR": 5, "S-WATER": 30}
+
+
+def test_a_unit_cell_contradicting_the_unit_column_is_a_problem(tmp_path, catalog):
+    text = "品名,数量,単位\nタオル,120枚,箱\n飲料水,30 L,本\n"
+    plan = inventory(write(tmp_path, "units.csv", text), catalog)
+    assert [(p.line, p.code) for p in plan.problems] == [(2, "unit_conflict"), (3, "unit_conflict")]
+    assert plan.adds == []
 
 
 @pytest.mark.parametrize(
@@ -225,7 +231,7 @@ def test_dates(text, expected):
     assert parse_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["2026-02-30", "31/12/2026", "来年", "R8.13.1", "2026-12", "S50.1.1"])
+@pytest.mark.parametrize("text", ["2026-02-30", "31/12/2026", "来年", "R8.13.1", "2026-13", "X50.1.1", "R8"])
 def test_bad_dates_are_refused(text):
     with pytest.raises(DomainError, match="date"):
         parse_date(text)
@@ -278,7 +284,9 @@ def test_repeated_bad_cells_are_each_reported(tmp_path, catalog):
 def test_unknown_names_carry_a_suggestion(tmp_path, catalog):
     text = "品名,数量\n発電器,2\nInfant formula,5\nzzz,1\n"
     plan = inventory(write(tmp_path, "names.csv", text), catalog)
-    assert plan.problems[0] == RowProblem(2, "unknown resource '発電器'", "E-GENERATOR 発電機")
+    first = plan.problems[0]
+    assert (first.line, first.message, first.suggestion) == (2, "unknown resource '発電器'", "E-GENERATOR 発電機")
+    assert first.candidates[0] == "E-GENERATOR"
     assert "several resource types" in plan.problems[1].message
     assert plan.problems[2].suggestion is None
     assert plan.summary() == "0 to add, 0 to change, 0 unchanged, 3 problems"
@@ -294,7 +302,7 @@ def test_skipped_rows(tmp_path, catalog):
     text = "品名,数量\n毛布,1\n,\n,,,\n合計,1\n※ 数量は4月1日時点\n,7\n品名,数量\n"
     plan = inventory(write(tmp_path, "skip.csv", text), catalog)
     assert [r.resource for r in plan.adds] == ["S-BLANKET"]
-    assert plan.problems == [RowProblem(7, "quantity given without a resource name")]
+    assert [(p.line, p.message) for p in plan.problems] == [(7, "quantity given without a resource name")]
 
 
 # ---- bad files ---------------------------------------------------------------------------------

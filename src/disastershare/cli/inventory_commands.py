@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from fractions import Fraction
 from pathlib import Path
 
 from disastershare.cli.common import add_format, open_workspace
 from disastershare.cli.output import emit, emit_document
 from disastershare.cli.progress import drain, text_progress
+from disastershare.core.catalog import Catalog
 from disastershare.core.errors import DomainError
-from disastershare.core.sheet_import import ImportPlan, plan_inventory_import, plan_needs_import, read_table
+from disastershare.core.import_fixes import ImportFixes
+from disastershare.core.sheet_import import ImportPlan, plan_inventory_import, plan_needs_import, read_tables
 from disastershare.reports.inventory_sheet import write_inventory_sheet
 from disastershare.store.listing import inventory_rows, need_rows
 from disastershare.store.workspace import Workspace
@@ -47,24 +50,66 @@ def _import_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="print the plan, write nothing")
     parser.add_argument("--skip-invalid", action="store_true",
                         help="import the valid rows and skip the listed problem rows (default: refuse all)")
+    parser.add_argument("--map", action="append", default=[], metavar="NAME=CODE",
+                        help="read the sheet's item NAME as catalog CODE (repeatable); remembered for later "
+                             "imports of this workspace (see 'catalog aliases')")
+    parser.add_argument("--pack-size", action="append", default=[], metavar="NAME:UNIT=N",
+                        help="one UNIT of the item NAME holds N of the catalog unit, e.g. \"毛布:箱=10\" (repeatable)")
+    parser.add_argument("--sheet", action="append", default=[], metavar="NAME",
+                        help="read only this worksheet of a workbook (repeatable; default: every visible sheet "
+                             "with a recognisable header)")
     add_format(parser)
+
+
+def _fixes(args: argparse.Namespace, catalog: Catalog) -> ImportFixes:
+    fixes = ImportFixes()
+    for item in args.map:
+        name, sep, code = item.rpartition("=")
+        name, code = name.strip(), code.strip()
+        if not sep or not name or not code:
+            raise DomainError(f"--map '{item}': expected NAME=CODE, e.g. --map \"備蓄毛布=S-BLANKET\"")
+        if code not in catalog:
+            raise DomainError(f"--map '{item}': unknown resource code '{code}' (see 'catalog list')")
+        fixes.set_name(name, code)
+    for item in args.pack_size:
+        left, sep, number = item.rpartition("=")
+        name, colon, unit = left.rpartition(":")
+        try:
+            size = Fraction(number.strip())
+        except (ValueError, ZeroDivisionError):
+            size = Fraction(0)
+        if not sep or not colon or not name.strip() or not unit.strip() or size <= 0:
+            raise DomainError(f"--pack-size '{item}': expected NAME:UNIT=N with N > 0, e.g. \"毛布:箱=10\"")
+        fixes.set_pack_size(name.strip(), unit.strip(), size)
+    return fixes
 
 
 def _report_plan(plan: ImportPlan, fmt: str, details: bool) -> None:
     if fmt == "json":
         emit_document({"summary": plan.summary(), "adds": len(plan.adds), "changes": len(plan.changes),
                        "unchanged": plan.unchanged, "rows_read": plan.rows_read,
-                       "problems": [{"line": p.line, "message": p.message, "suggestion": p.suggestion}
-                                    for p in plan.problems]})
+                       "problems": [{"line": p.line, "message": p.message, "suggestion": p.suggestion,
+                                     "sheet": p.sheet, "code": p.code, "name": p.name,
+                                     "candidates": list(p.candidates)} for p in plan.problems],
+                       "notes": [{"message": n.text(), "rows": n.rows, "sheet": n.sheet, "line": n.line,
+                                  "code": n.msg.code} for n in plan.notes],
+                       "skipped": [{"sheet": s, "line": line, "reason": why} for s, line, why in plan.skipped_rows]})
         return
+    for note in plan.notes:
+        where = f"line {note.line}: " if note.line else ""
+        if note.sheet and note.line:
+            where = f"sheet '{note.sheet}' {where}"
+        more = f" ({note.rows:,} rows)" if note.rows > 1 else ""
+        print(f"note: {where}{note.text()}{more}", file=sys.stderr)
     # A real import of a long sheet prints the summary, not 200,000 lines; --dry-run always lists everything.
     for record in plan.adds if details else ():
         print(f"add     {record.resource:<16} {_quantity(record):>10}  {_where(record)}")
     for old, new in plan.changes if details else ():
         print(f"change  {new.resource:<16} {_quantity(old):>10} -> {_quantity(new)}  {_where(new)}")
     for p in plan.problems:
-        hint = f" (did you mean {p.suggestion}?)" if p.suggestion else ""
-        print(f"line {p.line}: {p.message}{hint}", file=sys.stderr)
+        hint = f" (did you mean {p.suggestion}?)" if p.suggestion and p.code != "ambiguous_name" else ""
+        sheet = f"sheet '{p.sheet}' " if p.sheet else ""
+        print(f"{sheet}line {p.line}: {p.message}{hint}", file=sys.stderr)
     print(plan.summary())
 
 
@@ -81,14 +126,16 @@ def _where(record) -> str:
 
 def _run_import(args: argparse.Namespace, kind: str) -> int:
     workspace = open_workspace(args)
-    table = read_table(args.file)
+    tables = read_tables(args.file, args.sheet or None)
+    catalog = workspace.import_catalog()
+    fixes, learned = _fixes(args, catalog), workspace.learned_names()
     if kind == "inventory":
         existing = [*workspace.inventory.list(), *workspace.staff.list()]
-        plan = drain(plan_inventory_import(table, workspace.catalog(), existing, workspace.municipality),
+        plan = drain(plan_inventory_import(tables, catalog, existing, workspace.municipality, fixes, learned),
                      text_progress("planning", "rows"))
     else:
-        plan = drain(plan_needs_import(table, workspace.catalog(), workspace.needs.list(), workspace.municipality),
-                     text_progress("planning", "rows"))
+        plan = drain(plan_needs_import(tables, catalog, workspace.needs.list(), workspace.municipality, fixes,
+                                       learned), text_progress("planning", "rows"))
     _report_plan(plan, args.format, details=args.dry_run or len(plan.adds) + len(plan.changes) <= 200)
     if plan.problems and not args.skip_invalid:
         raise DomainError(f"{args.file.name}: {len(plan.problems)} row(s) have problems (listed above); "
@@ -97,7 +144,7 @@ def _run_import(args: argparse.Namespace, kind: str) -> int:
         print("dry run: nothing was written", file=sys.stderr)
         return 0
     added, changed = workspace.apply_import(kind, args.file.name, plan.rows_read, plan.adds,
-                                            [new for _, new in plan.changes])
+                                            [new for _, new in plan.changes], plan.learned, plan.new_types)
     print(f"imported {args.file.name}: {added} added, {changed} changed", file=sys.stderr)
     return 0
 

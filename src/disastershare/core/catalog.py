@@ -6,8 +6,9 @@ import csv
 import io
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from fractions import Fraction
 
 from disastershare.core.errors import ValidationError
 
@@ -27,9 +28,50 @@ class ResourceType:
     unit: str
     category: str
     owner: str | None = None  # None for the shared catalog; a municipality code for local types
+    aliases: tuple[str, ...] = ()  # everyday names (別名) in stock lists: 保存水 for 飲料水
+    reading: str = ""  # hiragana reading of the Japanese name: もうふ
+    alt_units: tuple[tuple[str, Fraction], ...] = ()  # (unit key, base units per unit): 回 = 1 回分
 
     def name(self, language: str = "ja") -> str:
         return self.name_ja if language == "ja" else self.name_en
+
+    @property
+    def alternatives(self) -> dict[str, Fraction]:
+        return dict(self.alt_units)
+
+
+_PARENTHESISED = re.compile(r"[（(]([^（）()]*)[)）]")
+_LIST_SEPARATORS = re.compile(r"[・、,/／]")
+
+
+def bracket_items(name: str) -> tuple[str, ...]:
+    """The items a name lists in parentheses: 主食（アルファ化米・パン缶等） -> アルファ化米, パン缶."""
+    items: list[str] = []
+    for group in _PARENTHESISED.findall(name):
+        for part in _LIST_SEPARATORS.split(group):
+            part = part.strip().removesuffix("等").removesuffix("など").strip()
+            if part:
+                items.append(part)
+    return tuple(items)
+
+
+def with_names(types: Iterable[ResourceType], names: dict[str, tuple[str, tuple[str, ...]]],
+               units: dict[str, dict[str, Fraction]]) -> list[ResourceType]:
+    """The shipped types with their readings, aliases (plus the items in their names' parentheses) and units."""
+    out = []
+    for t in types:
+        reading, aliases = names.get(t.code, ("", ()))
+        listed = tuple(dict.fromkeys((*aliases, *bracket_items(t.name_ja))))
+        out.append(replace(t, aliases=listed, reading=reading,
+                           alt_units=tuple(sorted(units.get(t.code, {}).items()))))
+    return out
+
+
+def parse_names_csv(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """resource_names.csv (code, reading, aliases separated by '|') -> code -> (reading, aliases)."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    return {r["code"]: (r["reading"].strip(), tuple(a.strip() for a in r["aliases"].split("|") if a.strip()))
+            for r in reader}
 
 
 CATALOG_COLUMNS = ("code", "kind", "name_ja", "name_en", "unit", "category")
@@ -84,6 +126,14 @@ class Catalog:
 
     def with_types(self, extra: Iterable[ResourceType]) -> Catalog:
         return Catalog([*self._by_code.values(), *extra])
+
+    def owned_by(self, owner: str) -> Catalog:
+        """The shared types and `owner`'s local types only: what `owner`'s own sheets may name.
+
+        A partner's local types are known (their records mention them) but must never capture a name
+        in my sheet: a partner type called 飲料水 would otherwise turn my water into its own type.
+        """
+        return Catalog(t for t in self._by_code.values() if t.owner in (None, owner))
 
     def categories(self) -> list[str]:
         return sorted({t.category for t in self._by_code.values()})

@@ -39,28 +39,33 @@ def _checked(n: int, original: object) -> int:
 
 def parse_quantity(value: str | int | float | None) -> int:
     """A whole, non-negative quantity; raises ValidationError with a one-line reason otherwise."""
+    return parse_amount(value)[0]
+
+
+def parse_amount(value: str | int | float | None) -> tuple[int, str]:
+    """A whole, non-negative quantity and the unit written after it ('3ケース' -> (3, 'ケース'); '' if none)."""
     if value is None:
         raise ValidationError("quantity is empty", "quantity")
     if isinstance(value, bool):  # bool is an int subclass; True is not a stock count
         raise ValidationError(f"quantity {value} is not a number", "quantity")
     if isinstance(value, numbers.Integral):
-        return _checked(int(value), value)
+        return _checked(int(value), value), ""
     if isinstance(value, numbers.Real):
         f = float(value)
         if not math.isfinite(f):
             raise ValidationError(f"quantity {value} is not a number", "quantity")
         if not f.is_integer():
             raise ValidationError(f"quantity {value} is not a whole number", "quantity")
-        return _checked(int(f), value)
+        return _checked(int(f), value), ""
     if not isinstance(value, str):
         raise ValidationError(f"quantity {value!r} is not a number", "quantity")
     text = value.strip()
     if text.isascii() and text.isdigit():  # fast path: most cells are plain digits
-        return _checked(int(text) if len(text) <= 15 else MAX_QUANTITY + 1, value)
+        return _checked(int(text) if len(text) <= 15 else MAX_QUANTITY + 1, value), ""
     return _parse_text(value)
 
 
-def _parse_text(original: str) -> int:
+def _parse_text(original: str) -> tuple[int, str]:
     # NFKC folds full-width digits/commas/spaces; then unify the remaining space variants.
     text = " ".join(unicodedata.normalize("NFKC", original).split())
     if not text:
@@ -78,7 +83,7 @@ def _parse_text(original: str) -> int:
     n = int(digits)
     if negative and n:
         raise ValidationError(f"quantity '{original}' cannot be negative", "quantity")
-    return _checked(n, original)
+    return _checked(n, original), (m["unit"] or "").rstrip(".")
 
 
 def format_quantity(n: int) -> str:

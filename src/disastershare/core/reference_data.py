@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from functools import lru_cache
 
-from disastershare.core.catalog import Catalog, parse_catalog_csv
+from disastershare.core.catalog import Catalog, parse_catalog_csv, parse_names_csv, with_names
 from disastershare.core.registry import Prefecture, Registry, parse_prefectures_csv, parse_registry_csv
+from disastershare.core.units import parse_alternatives
 from disastershare.paths import data_file
 
 
@@ -22,4 +25,8 @@ def shipped_prefectures() -> tuple[Prefecture, ...]:
 
 @lru_cache(maxsize=1)
 def shipped_catalog() -> Catalog:
-    return Catalog(parse_catalog_csv(data_file("resource_catalog_seed.csv").read_text(encoding="utf-8-sig")))
+    seed = parse_catalog_csv(data_file("resource_catalog_seed.csv").read_text(encoding="utf-8-sig"))
+    names = parse_names_csv(data_file("resource_names.csv").read_text(encoding="utf-8-sig"))
+    unit_rows = csv.DictReader(io.StringIO(data_file("resource_units.csv").read_text(encoding="utf-8-sig")))
+    units = parse_alternatives([(r["code"], r["unit"], r["per_unit"]) for r in unit_rows])
+    return Catalog(with_names(seed, names, units))

@@ -32,10 +32,31 @@ class RawTable:
     rows: list[list[str]]  # non-blank rows only, cells stripped
     line_numbers: list[int]  # 1-based file line / sheet row of each row, for error messages
     source: str
+    sheet: str = ""  # the worksheet's name ("" for CSV)
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedSheet:
+    sheet: str
+    reason: str  # "hidden" | "no_header" | "not_chosen"
+
+
+@dataclass
+class SheetSet:
+    """The tables of a file that will be read, and the sheets that will not (named in the plan)."""
+
+    tables: list[RawTable]
+    skipped: list[SkippedSheet] = field(default_factory=list)
 
 
 def read_table(path: Path) -> RawTable:
-    """Read a CSV/TSV/semicolon file (encoding and delimiter detected) or an .xlsx workbook's first sheet."""
+    """Read a CSV/TSV/semicolon file or an .xlsx workbook's first visible sheet with a header."""
+    return read_tables(path).tables[0]
+
+
+def read_tables(path: Path, sheets: list[str] | None = None) -> SheetSet:
+    """Every table of a file: a CSV is one; a workbook gives each visible sheet that has a recognisable
+    header (or only the sheets named in `sheets`). Raises DomainError if none can be read."""
     path = Path(path)
     name = path.name
     if not path.exists():
@@ -55,10 +76,14 @@ def read_table(path: Path) -> RawTable:
             raise DomainError(f"{name}: is password-protected or an old .xls workbook; "
                               "remove the password or save it as .xlsx or CSV")
         raise DomainError(f"{name}: is an old-format Excel (.xls) workbook; save it as .xlsx or CSV")
-    table = _read_xlsx(raw, name) if raw.startswith(_ZIP) else _read_delimited(_decode(raw, name), name)
+    if raw.startswith(_ZIP):
+        return _read_xlsx(raw, name, sheets)
+    if sheets:
+        raise DomainError(f"{name}: is not a workbook; --sheet applies to .xlsx files only")
+    table = _read_delimited(_decode(raw, name), name)
     if not table.rows:
         raise DomainError(f"{name}: the file is empty")
-    return table
+    return SheetSet([table])
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -135,7 +160,7 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _read_xlsx(raw: bytes, name: str) -> RawTable:
+def _read_xlsx(raw: bytes, name: str, chosen: list[str] | None) -> SheetSet:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(raw)).namelist())
     except zipfile.BadZipFile as exc:
@@ -154,21 +179,47 @@ def _read_xlsx(raw: bytes, name: str) -> RawTable:
     try:
         if not book.worksheets:
             raise DomainError(f"{name}: the workbook has no worksheets")
-        sheet = book.worksheets[0]
-        rows: list[list[str]] = []
-        lines: list[int] = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = [_cell_text(v) for v in values]
-            if any(cells):
-                rows.append(cells)
-                lines.append(number)
-        return RawTable(rows, lines, f"{name} (sheet '{sheet.title}')")
+        titles = [sheet.title for sheet in book.worksheets]
+        unknown = [c for c in chosen or () if c not in titles]
+        if unknown:
+            raise DomainError(f"{name}: no sheet named {', '.join(repr(u) for u in unknown)} "
+                              f"(the sheets are {', '.join(repr(t) for t in titles)})")
+        result = SheetSet([])
+        for sheet in book.worksheets:
+            if chosen and sheet.title not in chosen:
+                result.skipped.append(SkippedSheet(sheet.title, "not_chosen"))
+                continue
+            if not chosen and sheet.sheet_state != "visible":
+                result.skipped.append(SkippedSheet(sheet.title, "hidden"))  # hidden sheets hold lookups, old data
+                continue
+            table = _sheet_table(sheet, name)
+            if not table.rows or _header_index(table) is None:
+                result.skipped.append(SkippedSheet(sheet.title, "no_header"))
+                continue
+            result.tables.append(table)
+        if not result.tables:
+            if any(s.reason == "no_header" for s in result.skipped):
+                raise DomainError(f"{name}: no sheet has a recognisable header "
+                                  "(expected columns such as 品名 and 数量 / name and quantity)")
+            raise DomainError(f"{name}: the file is empty")
+        return result
     except DomainError:
         raise
     except Exception as exc:
         raise DomainError(f"{name}: the .xlsx workbook cannot be read ({exc})") from exc
     finally:
         book.close()
+
+
+def _sheet_table(sheet, name: str) -> RawTable:
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        cells = [_cell_text(v) for v in values]
+        if any(cells):
+            rows.append(cells)
+            lines.append(number)
+    return RawTable(rows, lines, f"{name} (sheet '{sheet.title}')", sheet.title)
 
 
 # ---- header row ------------------------------------------------------------------------------
@@ -181,6 +232,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
                  "派遣可能人数", "必要数", "必要数量", "quantity", "qty", "count", "on hand", "headcount"),
     "reserved": ("自己使用分", "確保数", "留保", "reserved"),
     "unit": ("単位", "unit"),
+    "pack_size": ("入数", "入り数", "梱包数", "1ケース入数", "pack size", "per case", "per pack"),
     "location": ("保管場所", "保管先", "場所", "担当課", "location", "storage"),
     "note": ("備考", "摘要", "note", "notes", "remarks"),
     "expiry": ("期限", "消費期限", "賞味期限", "使用期限", "expiry", "expiry date", "expires", "best before"),
@@ -222,12 +274,19 @@ def _classify(row: list[str]) -> Header | None:
     return Header(-1, -1, tuple(col for _, col in sorted(names)), columns)
 
 
-def find_header(table: RawTable) -> Header:
-    """The first of the top rows naming a resource column and a quantity column."""
+def _header_index(table: RawTable) -> Header | None:
     for index, row in enumerate(table.rows[:HEADER_SCAN_ROWS]):
         found = _classify(row)
         if found is not None:
             found.index, found.line = index, table.line_numbers[index]
             return found
+    return None
+
+
+def find_header(table: RawTable) -> Header:
+    """The first of the top rows naming a resource column and a quantity column."""
+    found = _header_index(table)
+    if found is not None:
+        return found
     raise DomainError(f"{table.source}: no recognisable header "
                       "(expected columns such as 品名 and 数量 / name and quantity)")

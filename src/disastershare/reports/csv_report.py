@@ -17,7 +17,9 @@ import io
 from datetime import date, datetime
 from typing import Any
 
-from disastershare.reports import era, labels
+from disastershare.core import era
+from disastershare.core.cell_safety import csv_text
+from disastershare.reports import labels
 from disastershare.reports.model import ReportData
 from disastershare.reports.tables import Table, data_tables, with_drill_column
 
@@ -36,7 +38,9 @@ def _cell(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float):
         return f"{value:.1f}"
-    return str(value)
+    if isinstance(value, int):
+        return str(value)  # a number, even a negative one, is not text to neutralise
+    return csv_text(str(value))  # names, places, notes: never a live formula in Excel
 
 
 def _text(rows: list[list[str]]) -> str:
@@ -76,7 +80,7 @@ def about_csv(data: ReportData, language: str, tables: list[Table]) -> str:
     ]
     rows += [[f"rows:{t.key}", str(len(t.rows))] for t in tables]
     rows += [[f"partner:{p.code}", p.label] for p in meta.partners]
-    return _text(rows)
+    return _text([[csv_text(cell) for cell in row] for row in rows])  # all text: names and paths included
 
 
 def csv_files(data: ReportData, stem: str, language: str = "ja", hxl: bool = False) -> list[tuple[str, str]]:

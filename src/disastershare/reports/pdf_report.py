@@ -21,8 +21,9 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageSize, QPainter, QPdfWriter, QPen
 
+from disastershare.core import era
 from disastershare.core.errors import DomainError
-from disastershare.reports import era, labels, tables
+from disastershare.reports import labels, tables
 from disastershare.reports.fonts import find_japanese_font
 from disastershare.reports.labels import SECTIONS, Text
 from disastershare.reports.model import ReportData

@@ -14,7 +14,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from disastershare.reports import era, labels
+from disastershare.core import era
+from disastershare.reports import labels
 from disastershare.reports.labels import Text
 from disastershare.reports.model import ReportData
 from disastershare.reports.tables import Table, data_tables, with_drill_column

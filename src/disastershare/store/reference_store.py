@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Connection, Engine, delete, insert, select
 
 from disastershare.core.catalog import Catalog, ResourceKind, ResourceType, local_type_code
 from disastershare.core.errors import ValidationError
+from disastershare.core.limits import MAX_NAME_CHARS
 from disastershare.core.records import new_id, utcnow
 from disastershare.core.reference_data import shipped_catalog
 from disastershare.core.registry import Municipality, Registry, merge_registry
@@ -57,19 +58,35 @@ def load_catalog(engine: Engine) -> Catalog:
     return shipped_catalog().with_types(local)
 
 
-def add_local_type(engine: Engine, owner: str, suffix: str, kind: ResourceKind, name_ja: str,
+def new_local_type(catalog: Catalog, owner: str, suffix: str, kind: ResourceKind, name_ja: str,
                    name_en: str, unit: str, category: str) -> ResourceType:
+    """A checked local type, not stored yet (the import window creates types that are stored on import)."""
     code = local_type_code(owner, suffix)
     if not name_ja.strip() or not unit.strip():
         raise ValidationError("a local resource type needs a Japanese name and a unit", "name_ja")
-    if code in load_catalog(engine):
+    for text, what in ((name_ja, "Japanese name"), (name_en, "English name"), (unit, "unit"), (category, "category")):
+        if len(text.strip()) > MAX_NAME_CHARS:
+            raise ValidationError(f"the {what} is longer than {MAX_NAME_CHARS} characters", "name_ja")
+    if code in catalog:
         raise ValidationError(f"resource code {code} already exists", "code")
-    with engine.begin() as conn:
-        revision = take_revisions(conn, owner, 1)
-        conn.execute(insert(_LOCAL).values(
-            id=new_id(), owner=owner, revision=revision, updated_at=utcnow(), deleted=False, code=code,
-            kind=kind.value, name_ja=name_ja.strip(), name_en=name_en.strip() or name_ja.strip(),
-            unit=unit.strip(), category=category.strip() or "local",
-        ))
     return ResourceType(code, kind, name_ja.strip(), name_en.strip() or name_ja.strip(), unit.strip(),
                         category.strip() or "local", owner)
+
+
+def insert_local_types(conn: Connection, owner: str, types: Sequence[ResourceType]) -> None:
+    """Store new local types inside the caller's transaction."""
+    if not types:
+        return
+    first = take_revisions(conn, owner, len(types))
+    conn.execute(insert(_LOCAL), [
+        {"id": new_id(), "owner": owner, "revision": first + i, "updated_at": utcnow(), "deleted": False,
+         "code": t.code, "kind": t.kind.value, "name_ja": t.name_ja, "name_en": t.name_en, "unit": t.unit,
+         "category": t.category} for i, t in enumerate(types)])
+
+
+def add_local_type(engine: Engine, owner: str, suffix: str, kind: ResourceKind, name_ja: str,
+                   name_en: str, unit: str, category: str) -> ResourceType:
+    rtype = new_local_type(load_catalog(engine), owner, suffix, kind, name_ja, name_en, unit, category)
+    with engine.begin() as conn:
+        insert_local_types(conn, owner, [rtype])
+    return rtype

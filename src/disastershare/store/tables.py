@@ -100,5 +100,17 @@ class ImportLogRow(SQLModel, table=True):
     added: int
     changed: int
 
+class LearnedNameRow(SQLModel, table=True):
+    """A sheet name the officer resolved, used by later imports of this workspace (schema 0005).
+
+    Local to the workspace: it never travels in snapshots (each office's sheets have their own words)."""
+
+    __tablename__ = "learned_name"
+    key: str = Field(primary_key=True)
+    name: str
+    code: str
+    learned_at: datetime
+
+
 # Partner sync tables (0003) and request lifecycle tables (0004) join the metadata.
 from disastershare.store import request_tables, sync_tables  # noqa: E402, F401

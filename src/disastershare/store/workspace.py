@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +13,7 @@ from platformdirs import user_data_dir
 from sqlalchemy import Engine, insert, select
 
 from disastershare import __version__
-from disastershare.core.catalog import Catalog
+from disastershare.core.catalog import Catalog, ResourceType
 from disastershare.core.errors import DomainError
 from disastershare.core.records import InventoryItem, Need, Record, StaffPool, utcnow
 from disastershare.core.reference_data import shipped_registry
@@ -21,8 +21,9 @@ from disastershare.core.registry import Municipality, Registry
 from disastershare.store import migrations
 from disastershare.store.backup import backup_if_due, explain_disk_errors, write_backup
 from disastershare.store.connection import make_engine
+from disastershare.store.learned_names import learned_map, remember_names_in
 from disastershare.store.lock import WorkspaceInUseError, WorkspaceLock
-from disastershare.store.reference_store import load_catalog, load_registry, seed_registry
+from disastershare.store.reference_store import insert_local_types, load_catalog, load_registry, seed_registry
 from disastershare.store.repositories import RecordRepository
 from disastershare.store.tables import ImportLogRow, WorkspaceInfo
 
@@ -163,6 +164,14 @@ class Workspace:
     def invalidate_catalog(self) -> None:
         self._catalog = None
 
+    def import_catalog(self) -> Catalog:
+        """What my own sheets may name: the shipped catalog and my local types, never a partner's."""
+        return self.catalog().owned_by(self.municipality)
+
+    def learned_names(self) -> dict[str, str]:
+        """Sheet names the officer resolved in earlier imports (name as written -> code)."""
+        return learned_map(self.engine)
+
     def registry(self) -> Registry:
         if self._registry is None:
             self._registry = load_registry(self.engine)
@@ -202,8 +211,24 @@ class Workspace:
 
     # -- imports --------------------------------------------------------------------------------------
     def apply_import(self, kind: str, source: str, rows_read: int, adds: Sequence[Record],
-                     changes: Sequence[Record]) -> tuple[int, int]:
-        """Write an import plan in one transaction: all of it or none of it."""
+                     changes: Sequence[Record], learned: Mapping[str, str] | None = None,
+                     new_types: Sequence[ResourceType] = ()) -> tuple[int, int]:
+        """Write an import plan in one transaction: all of it or none of it.
+
+        new_types: local types the officer created while resolving the import; learned: the names the
+        officer resolved, remembered for the next import. Both are written with the records or not at all.
+        """
+        if new_types:
+            self._catalog = self.catalog().with_types(new_types)  # the records below may use them
+        try:
+            return self._apply_import(kind, source, rows_read, adds, changes, learned or {}, new_types)
+        finally:
+            if new_types:
+                self.invalidate_catalog()
+
+    def _apply_import(self, kind: str, source: str, rows_read: int, adds: Sequence[Record],
+                      changes: Sequence[Record], learned: Mapping[str, str],
+                      new_types: Sequence[ResourceType]) -> tuple[int, int]:
         groups = []
         for repo, rtype in ((self.inventory, InventoryItem), (self.staff, StaffPool), (self.needs, Need)):
             mine_adds = [r for r in adds if isinstance(r, rtype)]
@@ -213,6 +238,8 @@ class Workspace:
                 groups.append((repo, mine_adds, mine_changes))
         write_backup(self.db_path, self.backups, f"pre-import-{kind}")
         with self.engine.begin() as conn:
+            insert_local_types(conn, self.municipality, new_types)
+            remember_names_in(conn, learned, self.catalog())
             for repo, mine_adds, mine_changes in groups:
                 repo.apply_in(conn, mine_adds, mine_changes)
             conn.execute(insert(ImportLogRow.__table__).values(

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from disastershare.core.catalog import ResourceKind
+from disastershare.core.limits import MAX_TEXT_CHARS
 from disastershare.core.records import Condition, NeedStatus, Priority
 
 FORMAT_NAME = "disastershare-snapshot"
@@ -34,7 +35,7 @@ MAX_TOTAL_BYTES = 256 * 1024 * 1024  # all decompressed members together
 MAX_RATIO = 50  # JSON rows with UUIDs compress 3-6x; far more means a crafted bomb
 RATIO_FLOOR = 64 * 1024  # tiny members may compress oddly without harm
 MAX_ROWS_PER_TABLE = 1_000_000  # a municipality has hundreds of records, a prefecture thousands
-MAX_TEXT = 4000  # characters in one text value
+MAX_TEXT = MAX_TEXT_CHARS  # characters in one text value: the same number as import and edits (core.limits)
 MAX_INT = 2**53  # quantities and revisions; also exact in JavaScript tools reading the JSON
 MAX_BUNDLE_MEMBERS = 20_000  # every municipality in Japan (1,916) many times over
 MAX_BUNDLE_BYTES = 8 * 1024 * 1024 * 1024
