@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from disastershare.core.catalog import Catalog, parse_catalog_csv
-from disastershare.paths import data_file
+from disastershare.core.catalog import Catalog
+from disastershare.core.reference_data import shipped_catalog
 
 
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
-    """The 55 shared resource types, parsed from the seed file the application ships."""
-    types = parse_catalog_csv(data_file("resource_catalog_seed.csv").read_text(encoding="utf-8"))
-    assert len(types) == 55
-    return Catalog(types)
+    """The 55 shared resource types with their aliases, readings and units, as the application ships them."""
+    shipped = shipped_catalog()
+    assert len(shipped) == 55
+    return shipped

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from disastershare.reports.era import era_en, era_ja, era_year, western_ja
+from disastershare.core.era import era_en, era_ja, era_year, western_ja
 
 
 @pytest.mark.parametrize(("day", "expected"), [

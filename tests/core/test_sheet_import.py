@@ -293,9 +293,9 @@ def test_unknown_names_carry_a_suggestion(tmp_path, catalog):
 
 
 def test_near_matches_are_reported_on_the_plan(tmp_path, catalog):
-    plan = inventory(write(tmp_path, "near.csv", "品名,数量\n段ボールベット,4\n"), catalog)
+    plan = inventory(write(tmp_path, "near.csv", "品名,数量\n段ボールペッド,4\n"), catalog)
     assert plan.ok
-    assert plan.near_matches == {"段ボールベット": "E-BED"}
+    assert plan.near_matches == {"段ボールペッド": "E-BED"}
 
 
 def test_skipped_rows(tmp_path, catalog):

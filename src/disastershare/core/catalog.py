@@ -45,9 +45,13 @@ _LIST_SEPARATORS = re.compile(r"[・、,/／]")
 
 
 def bracket_items(name: str) -> tuple[str, ...]:
-    """The items a name lists in parentheses: 主食（アルファ化米・パン缶等） -> アルファ化米, パン缶."""
+    """The items a name lists in parentheses: 主食（アルファ化米・パン缶等） -> アルファ化米, パン缶.
+
+    Only lists (with ・ or 等): a lone qualifier such as （組立式） or （移動系） is not a name of the item."""
     items: list[str] = []
     for group in _PARENTHESISED.findall(name):
+        if not _LIST_SEPARATORS.search(group) and not group.endswith(("等", "など")):
+            continue
         for part in _LIST_SEPARATORS.split(group):
             part = part.strip().removesuffix("等").removesuffix("など").strip()
             if part:

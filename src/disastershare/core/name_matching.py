@@ -150,9 +150,13 @@ class CatalogMatcher:
     def _near(self, probes: set[str], unit: str) -> MatchResult:
         best: dict[str, float] = {}
         for probe in probes:
-            for _key, score, index in process.extract(probe, self._near_keys, scorer=fuzz.ratio, limit=None,
-                                                      score_cutoff=SUGGEST_RATIO * 100):
+            for key, score, index in process.extract(probe, self._near_keys, scorer=fuzz.ratio, limit=None,
+                                                     score_cutoff=SUGGEST_RATIO * 100):
                 ratio = score / 100
+                if ratio >= ACCEPT_RATIO and (probe in key or key in probe):
+                    # Adding or dropping a word makes another item (ミルク vs 粉ミルク, ポンプ車 vs ポンプ):
+                    # only a suggestion, never an accepted guess.
+                    ratio = ACCEPT_RATIO - 0.001
                 for code in self._near_codes[index]:
                     if ratio > best.get(code, 0.0):
                         best[code] = ratio

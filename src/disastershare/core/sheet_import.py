@@ -131,7 +131,8 @@ def _as_sheets(tables: Tables) -> SheetSet:
 
 def _sheets(state: SheetRows, sheets: SheetSet) -> Generator[int, None, None]:
     """Start each table in turn (yielding its data row count); sheet names become locations if needed."""
-    several = len(sheets.tables) > 1
+    # A workbook of several warehouse sheets: each sheet is a place (also when only some are chosen).
+    several = len(sheets.tables) + sum(1 for s in sheets.skipped if s.reason == "not_chosen") > 1
     for table in sheets.tables:
         header = find_header(table)
         own_location = several and table.sheet and "location" not in header.columns
@@ -238,7 +239,8 @@ def _plan_inventory(state: SheetRows, sheets: SheetSet, existing: Sequence[Inven
             index.setdefault((old.resource,), old)
         else:
             index.setdefault((old.resource, state.key_text(old.location), old.expiry), old)
-    has_location = any("location" in find_header(t).columns for t in sheets.tables) or len(sheets.tables) > 1
+    has_location = (any("location" in find_header(t).columns for t in sheets.tables)
+                    or any(key[0] == "sheet_location" for key in state.notes))
     has = {name: any(name in find_header(t).columns for t in sheets.tables)
            for name in ("note", "reserved", "condition")}
 
