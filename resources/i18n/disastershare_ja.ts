@@ -583,6 +583,25 @@ Share disaster-response resources with partner municipalities.</source>
     </message>
 </context>
 <context>
+    <name>InventoryTableModel</name>
+    <message>
+        <source>Expired</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>Expired: not counted as available</source>
+        <translation>期限切れ: 提供可能数に数えません</translation>
+    </message>
+    <message>
+        <source>Expires in {n} days</source>
+        <translation>期限まであと{n}日</translation>
+    </message>
+    <message>
+        <source>Expires today</source>
+        <translation>本日が期限</translation>
+    </message>
+</context>
+<context>
     <name>Tabs</name>
     <message>
         <source>Inventory</source>

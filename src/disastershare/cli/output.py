@@ -9,6 +9,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from disastershare.core.cell_safety import csv_value
+
 FORMATS = ("table", "csv", "json")
 
 
@@ -38,7 +40,8 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(cols)
         for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in cols])
+            # Neutralised before _cell turns numbers into text: -5 stays -5, a note "=1+2" becomes "'=1+2".
+            writer.writerow([_cell(csv_value(row.get(c))) for c in cols])
         return
     if not rows:
         out.write("(none)\n")

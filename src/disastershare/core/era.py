@@ -1,4 +1,5 @@
-"""Japanese era (和暦) dates for report covers: 2026年11月23日 / 令和8年11月23日.
+"""Japanese era (和暦) dates: the one era table, for report covers (令和8年11月23日) and for reading
+the era dates people type into stock sheets (令和12年3月, R11.3, 平成31年4月30日).
 
 Official documents in Japanese municipalities carry the era date; prefecture coordinators expect it.
 Eras start on the day the new emperor acceded (the Gregorian dates the Cabinet Office uses); the first
@@ -16,16 +17,18 @@ class Era:
     name_ja: str
     name_en: str
     start: date
+    letter: str  # the one-letter abbreviation in dates such as R8.12.31
 
 
 # Newest first, so the first era whose start is not after the date is the right one.
 ERAS: tuple[Era, ...] = (
-    Era("令和", "Reiwa", date(2019, 5, 1)),
-    Era("平成", "Heisei", date(1989, 1, 8)),
-    Era("昭和", "Showa", date(1926, 12, 25)),
-    Era("大正", "Taisho", date(1912, 7, 30)),
-    Era("明治", "Meiji", date(1873, 1, 1)),  # Gregorian calendar adopted in Japan on Meiji 6-01-01
+    Era("令和", "Reiwa", date(2019, 5, 1), "r"),
+    Era("平成", "Heisei", date(1989, 1, 8), "h"),
+    Era("昭和", "Showa", date(1926, 12, 25), "s"),
+    Era("大正", "Taisho", date(1912, 7, 30), "t"),
+    Era("明治", "Meiji", date(1873, 1, 1), "m"),  # Gregorian calendar adopted in Japan on Meiji 6-01-01
 )
+_BY_NAME = {key: e for e in ERAS for key in (e.name_ja, e.letter, e.name_en.casefold())}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,3 +66,13 @@ def era_ja(day: date) -> str:
 def era_en(day: date) -> str:
     """Reiwa 8 (2026), for the English cover next to the ISO date."""
     return era_year(day).year_en()
+
+
+def era_by_name(name: str) -> Era | None:
+    """令和 / R / reiwa (any case) -> the era; None if it is not one."""
+    return _BY_NAME.get(name.casefold())
+
+
+def gregorian_year(era: Era, year: int) -> int:
+    """The Gregorian year of an era year (元年 is year 1): 令和8 -> 2026."""
+    return era.start.year + year - 1

@@ -16,6 +16,7 @@ from typing import TypeVar
 from disastershare.core.catalog import Catalog, ResourceKind
 from disastershare.core.dates import parse_date
 from disastershare.core.errors import ValidationError
+from disastershare.core.gc_pause import paused_gc
 from disastershare.core.import_fixes import ImportFixes
 from disastershare.core.import_messages import Message
 from disastershare.core.limits import MAX_TEXT_CHARS
@@ -121,6 +122,14 @@ def _merge_note(group: _Group, note: str) -> None:
         group.record.note = " / ".join(group.notes)
 
 
+def _without_gc(plan: Progress) -> Progress:
+    """Run a plan with the cyclic collector paused until it ends or is closed (core.gc_pause).
+
+    Paused throughout, not per step: re-enabling it every 2,000 rows let it rescan the growing heap."""
+    with paused_gc():
+        return (yield from plan)
+
+
 def _as_sheets(tables: Tables) -> SheetSet:
     if isinstance(tables, SheetSet):
         return tables
@@ -168,7 +177,7 @@ def plan_inventory_import(
         find_header(table)  # refuse a headerless file before the first yield
     fixes = fixes or ImportFixes()
     state = SheetRows(catalog.with_types(fixes.new_types), fixes, learned or {})
-    return _plan_inventory(state, sheets, existing, owner)
+    return _without_gc(_plan_inventory(state, sheets, existing, owner))
 
 
 def _plan_inventory(state: SheetRows, sheets: SheetSet, existing: Sequence[InventoryItem | StaffPool],
@@ -273,7 +282,7 @@ def plan_needs_import(tables: Tables, catalog: Catalog, existing: Sequence[Need]
         find_header(table)
     fixes = fixes or ImportFixes()
     state = SheetRows(catalog.with_types(fixes.new_types), fixes, learned or {})
-    return _plan_needs(state, sheets, existing, owner)
+    return _without_gc(_plan_needs(state, sheets, existing, owner))
 
 
 def _plan_needs(state: SheetRows, sheets: SheetSet, existing: Sequence[Need], owner: str) -> Progress:

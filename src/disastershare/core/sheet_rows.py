@@ -95,21 +95,30 @@ class SheetRows:
         self.table: RawTable | None = None
         self.header: Header | None = None
         self.sheet_location = ""  # used as location when the sheet has no location column
+        self._resolved: dict[tuple, tuple[ResourceType, tuple | None]] = {}
+        self._last_note: tuple | None = None
+        self._columns: dict[str, int] = {}
+        self._fixed_cells = fixes.cells
 
     # -- sheets ---------------------------------------------------------------------------------------
     def start(self, table: RawTable, header: Header, sheet_location: str = "") -> None:
         self.table, self.header, self.sheet_location = table, header, sheet_location
+        self._columns = header.columns
+        self._fixed_cells = self.fixes.cells
 
     def has(self, name: str) -> bool:
         return self.header is not None and name in self.header.columns
 
     def cell(self, row: SheetRow, name: str) -> str:
-        if self.fixes.cells:
-            fixed = self.fixes.cells.get((row.sheet, row.line, name))
+        if self._fixed_cells:
+            fixed = self._fixed_cells.get((row.sheet, row.line, name))
             if fixed is not None:
                 return fixed
-        col = self.header.columns.get(name)
-        return row.cells[col] if col is not None and col < len(row.cells) else ""
+        col = self._columns.get(name)
+        if col is None:
+            return ""
+        cells = row.cells
+        return cells[col] if col < len(cells) else ""
 
     def rows(self) -> Generator[SheetRow, None, None]:
         """Data rows with a name; footnotes, totals, repeated headers and skipped rows left out."""
@@ -151,6 +160,19 @@ class SheetRows:
 
     # -- names ----------------------------------------------------------------------------------------
     def resolve(self, row: SheetRow, unit: str) -> ResourceType | None:
+        key = (*row.names, unit)
+        found = self._resolved.get(key)
+        if found is not None:
+            if found[1] is not None:
+                self.note(*found[1], row)
+            return found[0]
+        rtype = self._resolve(row, unit)
+        if rtype is not None:  # problems are reported per row; only successes are remembered
+            self._resolved[key] = (rtype, self._last_note)
+        return rtype
+
+    def _resolve(self, row: SheetRow, unit: str) -> ResourceType | None:
+        self._last_note = None
         for text in row.names:
             hit = self.matcher.match(text, unit)
             if hit is not None:
@@ -175,10 +197,11 @@ class SheetRows:
         rtype = self.catalog.get(hit.code)
         params = {"name": text, "code": hit.code, "type_name": rtype.name_ja if rtype else hit.code}
         if hit.learned:
-            self.note(("learned", text), Message("learned_name", params), row)
+            self._last_note = (("learned", text), Message("learned_name", params))
         else:
             self.near[text] = hit.code
-            self.note(("near", text), Message("near_match", params), row)
+            self._last_note = (("near", text), Message("near_match", params))
+        self.note(*self._last_note, row)
 
     # -- cells ----------------------------------------------------------------------------------------
     def cached(self, kind: str, text: str, parser: Callable[[str], object]):
@@ -201,15 +224,15 @@ class SheetRows:
             cell_unit = self.cached("amount", text, parse_amount)[1] if text else ""
         except ValidationError:
             cell_unit = ""  # the quantity itself is reported by amount()
-        column_unit = self.cell(row, "unit") if self.has("unit") or self.fixes.cells else ""
+        column_unit = self.cell(row, "unit")
         if cell_unit and column_unit and unit_key(cell_unit) != unit_key(column_unit):
             raise RowError(Message("unit_conflict", {"cell_unit": cell_unit, "column_unit": column_unit}),
                            field="quantity", value=text)
         return cell_unit or column_unit
 
     def converted(self, row: SheetRow, rtype: ResourceType, unit: str, name: str) -> Conversion:
-        pack_text = self.cell(row, "pack_size") if self.has("pack_size") else ""
-        key = (rtype.code, name, unit_key(unit), pack_text)
+        pack_text = self.cell(row, "pack_size")
+        key = (rtype.code, name, unit, pack_text)
         cache = self._caches.setdefault("conversion", {})
         found = cache.get(key)
         if found is None:
@@ -258,7 +281,7 @@ class SheetRows:
             raise RowError(Message("not_whole", {"explain": explain, "base": rtype.unit}), field=field_name,
                            value=text, unit=unit)
         if field_name == "quantity" and explain:
-            self.note(("converted", rtype.code, name, unit_key(unit), conversion.factor),
+            self.note(("converted", rtype.code, name, unit, conversion.factor),
                       Message("converted", {"name": name, "explain": explain}), row)
         return int(total)
 

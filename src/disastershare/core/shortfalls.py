@@ -34,7 +34,8 @@ from typing import Any, Literal
 import pandas as pd
 
 from disastershare.core.catalog import Catalog
-from disastershare.core.records import Condition, InventoryItem, Need, NeedStatus, StaffPool
+from disastershare.core.expiry import available_quantity, is_usable
+from disastershare.core.records import InventoryItem, Need, NeedStatus, StaffPool
 from disastershare.core.registry import Registry
 from disastershare.core.requests import RequestView, committed_quantities, incoming_quantities
 
@@ -87,11 +88,9 @@ def positions(picture: Picture, as_of: date, period: Period | None = None) -> pd
     # municipality, resource, need, available, dispatchable, incoming, committed
     rows: list[tuple[str, str, int, int, int, int, int]] = []
     for item in picture.inventory:
-        if item.meta.deleted or item.condition is Condition.DAMAGED:
+        if not is_usable(item, as_of):  # deleted, damaged or expired (the rule reports and listings share)
             continue
-        if item.expiry is not None and item.expiry < as_of:
-            continue
-        usable = max(item.on_hand - item.reserved, 0)
+        usable = available_quantity(item, as_of)
         rows.append((item.meta.owner, item.resource, 0, usable, usable, 0, 0))
     for pool in picture.staff:
         if pool.meta.deleted or not _covers(pool, period):

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 # Measures: dimension and size in the dimension's reference unit (L for volume, kg for mass).
 _MEASURES: dict[str, tuple[str, Fraction]] = {
@@ -43,6 +44,7 @@ _PACK_COUNT = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def unit_key(unit: str) -> str:
     """NFKC, case-folded, no spaces or trailing '.': 'ｹｰｽ' -> 'ケース', 'ℓ' -> 'l', '㍑' -> 'リットル'."""
     text = "".join(unicodedata.normalize("NFKC", unit).casefold().split()).rstrip(".")

@@ -10,6 +10,7 @@ import zipfile
 from dataclasses import asdict
 from pathlib import Path
 
+from disastershare.core.cell_safety import csv_value
 from disastershare.core.errors import DomainError
 from disastershare.drill.state import drill_dir, load_state
 from disastershare.store.listing import inventory_rows, need_rows
@@ -23,7 +24,7 @@ def _csv(rows: list[dict]) -> str:
         fields = list(dict.fromkeys(key for row in rows for key in row))  # staff rows carry extra columns
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({key: csv_value(value) for key, value in row.items()} for row in rows)
     return "\ufeff" + out.getvalue()  # BOM: opens in Excel on Japanese Windows
 
 

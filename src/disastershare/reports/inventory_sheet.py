@@ -11,6 +11,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from disastershare.core.cell_safety import csv_value, xml_text
 from disastershare.core.errors import DomainError
 
 # Header names the importer recognises, so an exported sheet imports back unchanged.
@@ -50,7 +51,7 @@ def _write_csv(path: Path, rows: Sequence[dict[str, Any]]) -> None:
         writer = csv.writer(fh)
         writer.writerow([label for _, label in COLUMNS])
         for row in rows:
-            writer.writerow(["" if row.get(key) is None else row.get(key) for key, _ in COLUMNS])
+            writer.writerow(["" if row.get(key) is None else csv_value(row.get(key)) for key, _ in COLUMNS])
 
 
 def _write_xlsx(path: Path, rows: Sequence[dict[str, Any]]) -> None:
@@ -66,8 +67,14 @@ def _write_xlsx(path: Path, rows: Sequence[dict[str, Any]]) -> None:
             value = row.get(key)
             if key == "expiry" and value:
                 value = date.fromisoformat(value)
+            elif isinstance(value, str):
+                value = xml_text(value)  # openpyxl refuses control characters with an exception
             values.append(value)
         ws.append(values)
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                # openpyxl makes any text starting with "=" a formula; a typed note must stay text.
+                cell.data_type = "s"
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
     for i, (key, label) in enumerate(COLUMNS, start=1):

@@ -48,19 +48,22 @@ class Resource:
 
 @dataclass(frozen=True, slots=True)
 class StockLine:
-    """One municipality's holding of one resource: its records summed (staff pools: headcount)."""
+    """One municipality's holding of one resource: its records summed (staff pools: headcount).
+
+    usable (提供可能数) counts only records that are neither damaged nor expired on the report day, on hand -
+    reserved each (core.expiry.available_quantity, the rule shortfalls use); expired is the on-hand quantity
+    of records past their expiry date, shown so that nobody counts on it.
+    """
 
     place: Place
     resource: Resource
     on_hand: int
     reserved: int
+    usable: int
+    expired: int
     records: int
     earliest_expiry: date | None
     updated_at: datetime | None
-
-    @property
-    def usable(self) -> int:
-        return self.on_hand - self.reserved
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +126,7 @@ class ResourceTotal:
     resource: Resource
     on_hand: int
     usable: int
+    expired: int
     holders: int
 
 
@@ -134,6 +138,7 @@ class PrefectureTotal:
     municipalities: int
     on_hand: int
     usable: int
+    expired: int
     shortfall: int
 
 

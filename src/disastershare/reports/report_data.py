@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 
 from disastershare import __version__
 from disastershare.core.errors import DomainError
+from disastershare.core.expiry import available_quantity, is_expired
 from disastershare.reports import sources
 from disastershare.reports.model import (
     JST,
@@ -74,28 +76,46 @@ def _scope_filter(scope: str, own: str) -> Callable[[str], bool]:
     return lambda code: True
 
 
-def _stock(workspace: Workspace, names: _Names, wanted: Callable[[str], bool]) -> list[StockLine]:
-    sums: dict[tuple[str, str], list] = {}
-    holdings = [(i.meta.owner, i.resource, i.on_hand, i.reserved, i.expiry, i.meta.updated_at)
-                for i in workspace.inventory.list("*")]
-    holdings += [(p.meta.owner, p.resource, p.headcount, 0, None, p.meta.updated_at) for p in workspace.staff.list("*")]
-    for owner, resource, on_hand, reserved, expiry, updated in holdings:
-        if not wanted(owner):
-            continue
-        acc = sums.get((owner, resource))
-        if acc is None:
-            sums[(owner, resource)] = [on_hand, reserved, 1, expiry, updated]
-            continue
-        acc[0] += on_hand
-        acc[1] += reserved
-        acc[2] += 1
-        if expiry and (acc[3] is None or expiry < acc[3]):
-            acc[3] = expiry
-        if updated and (acc[4] is None or updated > acc[4]):
-            acc[4] = updated
+@dataclass(slots=True)
+class _Holding:
+    """Running sums for one StockLine."""
+
+    on_hand: int = 0
+    reserved: int = 0
+    usable: int = 0
+    expired: int = 0
+    records: int = 0
+    earliest_expiry: date | None = None
+    updated_at: datetime | None = None
+
+    def add(self, on_hand: int, reserved: int, usable: int, expired: int, expiry: date | None,
+            updated: datetime | None) -> None:
+        self.on_hand += on_hand
+        self.reserved += reserved
+        self.usable += usable
+        self.expired += expired
+        self.records += 1
+        if expiry and (self.earliest_expiry is None or expiry < self.earliest_expiry):
+            self.earliest_expiry = expiry
+        if updated and (self.updated_at is None or updated > self.updated_at):
+            self.updated_at = updated
+
+
+def _stock(workspace: Workspace, names: _Names, wanted: Callable[[str], bool], as_of: date) -> list[StockLine]:
+    """Holdings per municipality and resource; usable and expired as of the report's day (JST)."""
+    sums: dict[tuple[str, str], _Holding] = defaultdict(_Holding)
+    for i in workspace.inventory.list("*"):
+        if wanted(i.meta.owner):
+            expired = i.on_hand if is_expired(i.expiry, as_of) else 0
+            sums[(i.meta.owner, i.resource)].add(i.on_hand, i.reserved, available_quantity(i, as_of), expired,
+                                                 i.expiry, i.meta.updated_at)
+    for p in workspace.staff.list("*"):
+        if wanted(p.meta.owner):
+            sums[(p.meta.owner, p.resource)].add(p.headcount, 0, p.headcount, 0, None, p.meta.updated_at)
     own = workspace.municipality
     keys = sorted(sums, key=lambda k: (k[0] != own, k[0], names.rank.get(k[1], len(names.rank)), k[1]))
-    return [StockLine(names.place(o), names.resource(r), *sums[(o, r)]) for o, r in keys]
+    return [StockLine(names.place(o), names.resource(r), h.on_hand, h.reserved, h.usable, h.expired, h.records,
+                      h.earliest_expiry, h.updated_at) for o, r in keys for h in (sums[(o, r)],)]
 
 
 def _freshness(statuses: Iterable[PartnerStatus], names: _Names, wanted: Callable[[str], bool], now: datetime,
@@ -107,28 +127,31 @@ def _freshness(statuses: Iterable[PartnerStatus], names: _Names, wanted: Callabl
 
 
 def _resource_totals(stock: Sequence[StockLine], names: _Names) -> list[ResourceTotal]:
-    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # on_hand, usable, expired, holders
     for line in stock:
         acc = sums[line.resource.code]
         acc[0] += line.on_hand
         acc[1] += line.usable
-        acc[2] += 1
+        acc[2] += line.expired
+        acc[3] += 1
     order = sorted(sums, key=lambda c: (names.rank.get(c, len(names.rank)), c))
     return [ResourceTotal(names.resource(c), *sums[c]) for c in order]
 
 
 def _prefecture_totals(stock: Sequence[StockLine], shortfalls: Sequence[ShortfallLine],
                        names: _Names) -> list[PrefectureTotal]:
-    sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    # municipalities, on_hand, usable, expired, shortfall
+    sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     prefecture_names: dict[str, str] = {}
     for line in stock:
         acc = sums[(line.place.prefecture_code, line.resource.code)]
         acc[0] += 1
         acc[1] += line.on_hand
         acc[2] += line.usable
+        acc[3] += line.expired
         prefecture_names[line.place.prefecture_code] = line.place.prefecture
     for s in shortfalls:
-        sums[(s.place.prefecture_code, s.resource.code)][3] += s.shortfall
+        sums[(s.place.prefecture_code, s.resource.code)][4] += s.shortfall
         prefecture_names.setdefault(s.place.prefecture_code, s.place.prefecture)
     keys = sorted(sums, key=lambda k: (k[0], names.rank.get(k[1], len(names.rank)), k[1]))
     return [PrefectureTotal(p, prefecture_names[p], names.resource(r), *sums[(p, r)]) for p, r in keys]
@@ -175,7 +198,7 @@ def build_report_data(
     names = _Names(workspace)
     wanted = _scope_filter(scope, own)
 
-    stock = _stock(workspace, names, wanted)
+    stock = _stock(workspace, names, wanted, now.date())  # the report's day in Japan, as the shortfalls use
     if shortfalls is None or transfers is None:
         table = sources.workspace_positions(workspace, now.date())
         if shortfalls is None:

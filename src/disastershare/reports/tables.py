@@ -88,11 +88,17 @@ def _int(key: str, ja: str, en: str, hxl: str, attr: str | None = None, pdf: flo
     return _col(key, ja, en, "int", hxl, lambda r, _l: getattr(r, name), pdf)
 
 
+def _expired(pdf: float = 0.9) -> Column:
+    # Expired stock is on hand but not usable: shown beside 提供可能数 so the gap between the two is explained.
+    return _int("expired", "期限切れ", "Expired", "#value+expired", pdf=pdf)
+
+
 def totals_table(data: ReportData) -> Table:
     return Table("totals", labels.SECTIONS["totals"], tuple([
         *_resource_cols(category=True),
         _int("on_hand", "在庫数", "On hand", "#value+on_hand"),
         _int("usable", "提供可能数", "Usable", "#value+usable"),
+        _expired(),
         _int("holders", "保有団体数", "Holders", "#meta+holders", pdf=0.8),
     ]), data.resource_totals)
 
@@ -160,6 +166,7 @@ def prefecture_table(data: ReportData) -> Table:
         _int("municipalities", "保有団体数", "Holders", "#meta+municipalities", pdf=0.8),
         _int("on_hand", "在庫数", "On hand", "#value+on_hand"),
         _int("usable", "提供可能数", "Usable", "#value+usable"),
+        _expired(),
         _int("shortfall", "不足数", "Shortfall", "#value+shortfall"),
     ]), data.prefecture_totals)
 
@@ -181,6 +188,7 @@ def stock_table(rows: Sequence[Any], key: str = "stock", title: Text = labels.SE
         _int("on_hand", "在庫数", "On hand", "#value+on_hand", pdf=0.85),
         _int("reserved", "自己使用分", "Reserved", "#value+reserved", pdf=0.85),
         _col("usable", "提供可能数", "Usable", "int", "#value+usable", lambda r, _l: r.usable, 0.85),
+        _expired(pdf=0.7),
         _int("records", "件数", "Records", "#meta+records", pdf=0),
         _col("expiry", "最短期限", "Earliest expiry", "date", "#date+expiry", lambda r, _l: r.earliest_expiry, 0.95),
         _col("updated_at", "更新日時 (JST)", "Updated (JST)", "datetime", "#date+updated",

@@ -6,11 +6,13 @@ need only a fixed set of features, written here as plain strings in the order th
 typed cells (numbers, booleans, dates and times as serials with a date format), shared strings, a bold
 header row frozen in place, an auto filter, column widths, a tab colour, a printed page header, A4
 landscape printing with the header row repeated. openpyxl still reads these files back in the tests.
+
+Text is only ever a shared string (t="s"), never a formula (<f>), so a note reading "=1+2" stays text in
+Excel; characters XML forbids are replaced (core.cell_safety).
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,9 +23,10 @@ from xml.sax.saxutils import escape
 
 from openpyxl.utils import get_column_letter
 
+from disastershare.core.cell_safety import xml_text
+
 HEADER, INT, FLOAT, DATE, DATETIME, LABEL, ALERT = 1, 2, 3, 4, 5, 6, 7  # cellXfs indices in _STYLES
 _EPOCH = datetime(1899, 12, 30)
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 _REL_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -58,7 +61,7 @@ class _Strings:
         return found
 
     def xml(self) -> str:
-        items = "".join(f'<si><t xml:space="preserve">{escape(_INVALID_XML.sub("", s))}</t></si>' for s in self.index)
+        items = "".join(f'<si><t xml:space="preserve">{escape(xml_text(s))}</t></si>' for s in self.index)
         return f'{_DECL}<sst {_NS} count="{self.count}" uniqueCount="{len(self.index)}">{items}</sst>'
 
 
@@ -120,7 +123,7 @@ def _sheet_xml(sheet: Sheet, strings: _Strings) -> str:
     parts.append('<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>')
     parts.append('<pageSetup paperSize="9" orientation="landscape" fitToHeight="0"/>')
     if sheet.print_header:
-        text = escape(f'&C&"-,Bold"&KC00000{sheet.print_header}')
+        text = escape(xml_text(f'&C&"-,Bold"&KC00000{sheet.print_header}'))
         parts.append(f"<headerFooter><oddHeader>{text}</oddHeader><oddFooter>{escape('&CP. &P / &N')}"
                      "</oddFooter></headerFooter>")
     parts.append("</worksheet>")
@@ -173,7 +176,7 @@ def _core_xml(title: str, creator: str, created: datetime) -> str:
     return (f'{_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
             'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-            f"<dc:title>{escape(title)}</dc:title><dc:creator>{escape(creator)}</dc:creator>"
+            f"<dc:title>{escape(xml_text(title))}</dc:title><dc:creator>{escape(xml_text(creator))}</dc:creator>"
             f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created></cp:coreProperties>')
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from disastershare.core.catalog import Catalog
+from disastershare.core.expiry import ExpiryState, available_quantity, expiry_state
 from disastershare.core.records import InventoryItem, StaffPool
 from disastershare.store.workspace import Workspace
 
@@ -17,12 +19,16 @@ def _names(catalog: Catalog, code: str) -> dict[str, Any]:
             "unit": rtype.unit, "category": rtype.category}
 
 
-def item_row(item: InventoryItem, catalog: Catalog) -> dict[str, Any]:
+def item_row(item: InventoryItem, catalog: Catalog, today: date | None = None) -> dict[str, Any]:
+    """expiry_state (none|ok|soon|expired) and available (on hand - reserved; 0 once expired or damaged)
+    are as of `today` (default: the present day)."""
+    today = today or date.today()
     return {"municipality": item.meta.owner, "resource": item.resource, **_names(catalog, item.resource),
             "on_hand": item.on_hand, "reserved": item.reserved, "location": item.location,
             "condition": item.condition.value, "expiry": item.expiry.isoformat() if item.expiry else None,
             "note": item.note, "id": item.meta.id, "revision": item.meta.revision,
-            "updated_at": item.meta.updated_at.isoformat() if item.meta.updated_at else None}
+            "updated_at": item.meta.updated_at.isoformat() if item.meta.updated_at else None,
+            "expiry_state": expiry_state(item.expiry, today).value, "available": available_quantity(item, today)}
 
 
 def staff_row(pool: StaffPool, catalog: Catalog) -> dict[str, Any]:
@@ -33,14 +39,17 @@ def staff_row(pool: StaffPool, catalog: Catalog) -> dict[str, Any]:
             "available_to": pool.available_to.isoformat() if pool.available_to else None,
             "max_dispatch_days": pool.max_dispatch_days, "id": pool.meta.id,
             "revision": pool.meta.revision,
-            "updated_at": pool.meta.updated_at.isoformat() if pool.meta.updated_at else None}
+            "updated_at": pool.meta.updated_at.isoformat() if pool.meta.updated_at else None,
+            # Staff do not expire; whether a pool is free depends on the period asked (core.shortfalls).
+            "expiry_state": ExpiryState.NONE.value, "available": pool.headcount}
 
 
-def inventory_rows(workspace: Workspace, everyone: bool = False) -> list[dict[str, Any]]:
-    """Equipment and supplies, then staff pools (headcount as on_hand), own first."""
+def inventory_rows(workspace: Workspace, everyone: bool = False, today: date | None = None) -> list[dict[str, Any]]:
+    """Equipment and supplies, then staff pools (headcount as on_hand), own first; expiry as of `today`."""
     owner = "*" if everyone else None
     catalog = workspace.catalog()
-    rows = [item_row(i, catalog) for i in workspace.inventory.list(owner)]
+    today = today or date.today()
+    rows = [item_row(i, catalog, today) for i in workspace.inventory.list(owner)]
     rows += [staff_row(p, catalog) for p in workspace.staff.list(owner)]
     own = workspace.municipality
     rows.sort(key=lambda r: (r["municipality"] != own, r["municipality"], r["kind"] == "staff", r["resource"]))

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, insert, select
 from disastershare import __version__
 from disastershare.core.catalog import Catalog, ResourceType
 from disastershare.core.errors import DomainError
+from disastershare.core.gc_pause import paused_gc
 from disastershare.core.records import InventoryItem, Need, Record, StaffPool, utcnow
 from disastershare.core.reference_data import shipped_registry
 from disastershare.core.registry import Municipality, Registry
@@ -221,7 +222,8 @@ class Workspace:
         if new_types:
             self._catalog = self.catalog().with_types(new_types)  # the records below may use them
         try:
-            return self._apply_import(kind, source, rows_read, adds, changes, learned or {}, new_types)
+            with paused_gc():
+                return self._apply_import(kind, source, rows_read, adds, changes, learned or {}, new_types)
         finally:
             if new_types:
                 self.invalidate_catalog()
@@ -241,7 +243,7 @@ class Workspace:
             insert_local_types(conn, self.municipality, new_types)
             remember_names_in(conn, learned, self.catalog())
             for repo, mine_adds, mine_changes in groups:
-                repo.apply_in(conn, mine_adds, mine_changes)
+                repo.apply_in(conn, mine_adds, mine_changes, stamped=False)
             conn.execute(insert(ImportLogRow.__table__).values(
                 at=utcnow(), kind=kind, source=source, rows_read=rows_read, added=len(adds),
                 changed=len(changes)))

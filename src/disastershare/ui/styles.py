@@ -22,3 +22,6 @@ FORK_FILL = QColor("#ffe0b2")
 APPLIED_FILL = QColor("#e8f5e9")
 STALE_FILL = QColor("#fff3cd")
 STALE_TEXT = QColor("#7a4f00")
+# Stock: red once expired (never available), amber while it expires within core.expiry.SOON_DAYS.
+EXPIRED_FILL = QColor("#f4b4ae")
+EXPIRING_FILL = QColor("#ffd98a")
