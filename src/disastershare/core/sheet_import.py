@@ -13,7 +13,7 @@ from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from disastershare.core.catalog import Catalog, ResourceKind
+from disastershare.core.catalog import Catalog, ResourceKind, ResourceType
 from disastershare.core.dates import parse_date
 from disastershare.core.errors import ValidationError
 from disastershare.core.gc_pause import paused_gc
@@ -130,6 +130,19 @@ def _without_gc(plan: Progress) -> Progress:
         return (yield from plan)
 
 
+def _check_item(item: InventoryItem, rtype: ResourceType) -> None:
+    """validate_inventory_item for a row whose type and whole non-negative numbers are already known:
+    the same rules and messages without two catalog look-ups per row (200,000-row sheets)."""
+    if item.reserved > item.on_hand:
+        raise ValidationError(f"reserved ({item.reserved}) cannot exceed quantity on hand ({item.on_hand})",
+                              "reserved")
+    if rtype.kind is ResourceKind.STAFF:
+        raise ValidationError(f"{rtype.code} is a staff type; an inventory item needs a equipment/supply type",
+                              "resource")
+    if item.expiry is not None and rtype.kind is not ResourceKind.SUPPLY:
+        raise ValidationError("only supplies have an expiry date", "expiry")
+
+
 def _as_sheets(tables: Tables) -> SheetSet:
     if isinstance(tables, SheetSet):
         return tables
@@ -218,7 +231,7 @@ def _plan_inventory(state: SheetRows, sheets: SheetSet, existing: Sequence[Inven
                         if (c := state.cell(row, "condition")) else Condition.READY
                     record = InventoryItem(placeholder, rtype.code, amount, reserved, location, condition, expiry,
                                            note)
-                    validate_inventory_item(record, state.catalog)
+                    _check_item(record, rtype)
                     key = (rtype.code, state.key_text(location), expiry)
             except RowError as exc:
                 state.problem(row, exc.msg, **exc.fields)

@@ -92,6 +92,7 @@ class SheetRows:
         self.skipped: list[tuple[str, int, str]] = []
         self.near: dict[str, str] = {}
         self._caches: dict[str, dict] = {}
+        self._amounts: dict[str, tuple[int, str]] = self._caches.setdefault("amount", {})  # the hot cache
         self.table: RawTable | None = None
         self.header: Header | None = None
         self.sheet_location = ""  # used as location when the sheet has no location column
@@ -266,7 +267,8 @@ class SheetRows:
         if not text and default is not None:
             return default
         try:
-            written = self.cached("amount", text, parse_amount)[0]
+            found = self._amounts.get(text)
+            written = found[0] if type(found) is tuple else self.cached("amount", text, parse_amount)[0]
         except ValidationError as exc:
             message = str(exc)
             if field_name != "quantity":
