@@ -6,7 +6,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from tests.core.test_workbook_import import stock_workbook
 
 

@@ -1,4 +1,8 @@
-"""What an import would do, row by row: additions, changes and problem rows (with line and suggestion)."""
+"""What an import would do, row by row: additions, changes and problem rows (with line and suggestion).
+
+Problem rows name the item as the sheet wrote it (and its sheet, when several were read) and carry their
+RowProblem (RowRole), which the import window's fix panel works on; long texts have the whole in a tooltip.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from PySide6.QtGui import QColor
 
 from disastershare.core.catalog import Catalog
 from disastershare.core.records import Record
-from disastershare.core.sheet_import import ImportPlan
+from disastershare.core.sheet_import import ImportPlan, PlanNote, RowProblem
 from disastershare.ui.labels import cell_text, field_label
 from disastershare.ui.models.read_only_table_model import ReadOnlyTableModel
 from disastershare.ui.reason_text import localized_reason
@@ -42,6 +46,8 @@ class PreviewRow:
     resource: str
     detail: str
     suggestion: str = ""
+    sheet: str = ""  # shown only when the file had several sheets
+    problem: RowProblem | None = None
 
 
 def _value_text(value: object) -> str:
@@ -73,17 +79,64 @@ def describe_change(old: Record, new: Record) -> str:
     )
 
 
-def preview_rows(plan: ImportPlan, catalog: Catalog, language: str) -> list[PreviewRow]:
-    def name(code: str) -> str:
-        rtype = catalog.get(code)
-        return f"{rtype.name(language)} ({code})" if rtype else code
+def type_label(catalog: Catalog, code: str, language: str) -> str:
+    """'毛布 (S-BLANKET)': a type's name in the language, with its code."""
+    rtype = catalog.get(code)
+    return f"{rtype.name(language)} ({code})" if rtype else code
 
-    rows = [PreviewRow(Action.PROBLEM, p.line, "", localized_reason(p.message, language),
-                       p.suggestion or "") for p in plan.problems]
-    rows += [PreviewRow(Action.ADD, None, name(r.resource), describe_add(r)) for r in plan.adds]
-    rows += [PreviewRow(Action.CHANGE, None, name(new.resource), describe_change(old, new))
+
+def problem_text(problem: RowProblem, language: str) -> str:
+    """What is wrong with the row, in the language (the core's "invalid" reasons are English sentences)."""
+    text = problem.text(language)
+    if problem.msg is not None and problem.code != "invalid":
+        return text
+    field = problem.field or ""
+    named = bool(field) and text.startswith(f"{field}: ")  # "expiry: '来年' is not a date ..."
+    reason = text[len(field) + 2:] if named else text
+    said = localized_reason(reason, language)
+    if said == reason and language == "ja" and "is not a date" in reason:
+        said = QCoreApplication.translate(
+            "ImportPreview", "'{value}' is not a date: write e.g. 2030-03-31, 令和12年3月31日 or 令和12年3月"
+        ).format(value=problem.value)
+    return f"{field_label(field)}: {said}" if named else said
+
+
+def several_sheets(plan: ImportPlan) -> bool:
+    return sum(1 for note in plan.notes if note.msg.code == "sheet_read") > 1
+
+
+def _problem_row(problem: RowProblem, catalog: Catalog, language: str, sheets: bool) -> PreviewRow:
+    if problem.candidates:
+        suggestion = _separator().join(type_label(catalog, code, language) for code in problem.candidates)
+    else:
+        suggestion = problem.suggestion or ""
+    return PreviewRow(Action.PROBLEM, problem.line, problem.name, problem_text(problem, language), suggestion,
+                      problem.sheet if sheets else "", problem)
+
+
+def preview_rows(plan: ImportPlan, catalog: Catalog, language: str) -> list[PreviewRow]:
+    """catalog: names the types (include the plan's new local types)."""
+    sheets = several_sheets(plan)
+    rows = [_problem_row(p, catalog, language, sheets) for p in plan.problems]
+    rows += [PreviewRow(Action.ADD, None, type_label(catalog, r.resource, language), describe_add(r))
+             for r in plan.adds]
+    rows += [PreviewRow(Action.CHANGE, None, type_label(catalog, new.resource, language), describe_change(old, new))
              for old, new in plan.changes]
     return rows
+
+
+def note_text(note: PlanNote, language: str, sheets: bool) -> str:
+    """One note of the plan as the preview lists it: where (sheet, line), what, and on how many rows."""
+    text = note.text(language)
+    if note.line:
+        if sheets and note.sheet:
+            where = QCoreApplication.translate("ImportPreview", "sheet {sheet}, line {line}: ")
+        else:
+            where = QCoreApplication.translate("ImportPreview", "line {line}: ")
+        text = where.format(sheet=note.sheet, line=note.line) + text
+    if note.rows > 1:
+        text += QCoreApplication.translate("ImportPreview", " ({rows} rows)").format(rows=note.rows)
+    return text
 
 
 class ImportPreviewModel(ReadOnlyTableModel):
@@ -94,11 +147,31 @@ class ImportPreviewModel(ReadOnlyTableModel):
         if column == COL_ACTION:
             return QCoreApplication.translate("ImportPreview", row.action.value)
         if column == COL_LINE:
-            return "" if row.line is None else str(row.line)
+            if row.line is None:
+                return ""
+            return f"{row.sheet}: {row.line}" if row.sheet else str(row.line)
         return (None, None, row.resource, row.detail, row.suggestion)[column]
 
     def sort_value(self, row: PreviewRow, column: int) -> object:
-        return (list(Action).index(row.action), row.line, row.resource, row.detail, row.suggestion)[column]
+        return (list(Action).index(row.action), (row.sheet, row.line), row.resource, row.detail,
+                row.suggestion)[column]
+
+    def tooltip(self, row: PreviewRow, column: int) -> str | None:
+        # Cells are cut at the column's width: the tooltip has the whole text.
+        if column == COL_LINE and row.line is not None:
+            if row.sheet:
+                return QCoreApplication.translate("ImportPreview", "Sheet {sheet}, line {line}").format(
+                    sheet=row.sheet, line=row.line)
+            return QCoreApplication.translate("ImportPreview", "Line {line} of the file").format(line=row.line)
+        if column in (COL_RESOURCE, COL_DETAIL, COL_SUGGESTION):
+            return self.display(row, column) or None
+        return None
+
+    def problem_at(self, row: int) -> RowProblem | None:
+        return self.row_item(row).problem if 0 <= row < self.rowCount() else None
+
+    def problem_count(self) -> int:
+        return sum(1 for row in self._rows if row.problem is not None)
 
     def background(self, row: PreviewRow, column: int) -> object:
         return _COLORS[row.action]
