@@ -80,10 +80,14 @@ def read_keycard(path: Path) -> KeyCard:
         raise DomainError(f"{path.name}: not a key card (not JSON)") from None
     if not isinstance(document, dict) or document.get("format") != KEYCARD_FORMAT:
         raise DomainError(f"{path.name}: not a DisasterShare key card")
-    if document.get("version") != KEYCARD_VERSION:
-        raise DomainError(f"{path.name}: key card version {document.get('version')!r} is not understood")
+    version = document.get("version")
+    if type(version) is not int or version != KEYCARD_VERSION:  # True == 1 in Python: not a version
+        raise DomainError(f"{path.name}: key card version {version!r} is not understood")
+    for key in ("municipality", "public_key", "fingerprint"):
+        if not isinstance(document.get(key), str):
+            raise DomainError(f"{path.name}: malformed key card ({key} is not text)")
     try:
-        code = validate_lgcode(str(document.get("municipality", "")))
+        code = validate_lgcode(document["municipality"])
         public = decode_public(document.get("public_key"))
     except (DomainError, ValueError, TypeError, AttributeError) as exc:
         raise DomainError(f"{path.name}: malformed key card ({exc})") from None

@@ -11,6 +11,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from disastershare.sync.weak_keys import is_weak_public_key
+
 PRIVATE_NAME = "signing_key.pem"
 PUBLIC_NAME = "signing_key.pub"
 
@@ -58,7 +60,9 @@ def sign(private: Ed25519PrivateKey, message: bytes) -> bytes:
 
 
 def verify(raw_public: bytes, signature: bytes, message: bytes) -> bool:
-    """True only for a valid Ed25519 signature; malformed keys or signatures are simply invalid."""
+    """True only for a valid Ed25519 signature; malformed or weak keys and signatures are simply invalid."""
+    if is_weak_public_key(raw_public):
+        return False
     try:
         Ed25519PublicKey.from_public_bytes(raw_public).verify(signature, message)
     except (InvalidSignature, ValueError):
@@ -78,4 +82,6 @@ def decode_public(text: str) -> bytes:
         raise ValueError("public key is not base64") from exc
     if len(raw) != 32:
         raise ValueError("public key is not 32 bytes")
+    if is_weak_public_key(raw):
+        raise ValueError("public key is a weak (small-order or non-canonical) Ed25519 key that anyone could forge")
     return raw
