@@ -145,3 +145,12 @@ def test_a_pack_size_column_is_read(tmp_path, catalog):
     plan = run_to_end(plan_inventory_import(read_tables(path), catalog, [], OWNER))
     assert plan.ok, plan.problems
     assert {r.resource: r.on_hand for r in plan.adds} == {"S-BLANKET": 40, "S-MASK": 100}
+
+
+def test_a_giant_csv_cell_is_refused_in_one_sentence(tmp_path):
+    from disastershare.core.errors import DomainError
+
+    path = tmp_path / "giant.csv"
+    path.write_text("品名,数量\n" + "毛布" + "x" * 200_000 + ",1\n", encoding="utf-8")
+    with pytest.raises(DomainError, match="longer than 131,072 characters"):
+        read_tables(path)

@@ -116,7 +116,10 @@ def _sniff_delimiter(text: str) -> str:
     sample = "\n".join(text[:200_000].splitlines()[:60])
     best, best_score = ",", (0, 0)
     for delim in _DELIMITERS:
-        widths = Counter(len(r) for r in csv.reader(io.StringIO(sample), delimiter=delim) if any(r))
+        try:
+            widths = Counter(len(r) for r in csv.reader(io.StringIO(sample), delimiter=delim) if any(r))
+        except csv.Error:  # e.g. a cell past the csv module's field limit: not this delimiter's table
+            continue
         widths.pop(1, None)
         widths.pop(0, None)
         if not widths:
@@ -140,6 +143,9 @@ def _read_delimited(text: str, name: str) -> RawTable:
                 rows.append(cells)
                 lines.append(start)
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise DomainError(f"{name}: line {reader.line_num}: a cell is longer than "
+                              f"{csv.field_size_limit():,} characters; this is not a stock list") from None
         raise DomainError(f"{name}: line {reader.line_num}: malformed CSV ({exc})") from exc
     return RawTable(rows, lines, name)
 
