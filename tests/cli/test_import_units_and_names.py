@@ -88,3 +88,13 @@ def test_sheet_choice(cli, ws, tmp_path):
 def test_catalog_find_by_reading_and_alias(cli, ws):
     assert [r["code"] for r in cli("catalog", "find", "もうふ", "--format", "json").json()][0] == "S-BLANKET"
     assert [r["code"] for r in cli("catalog", "find", "アルファ化米", "--format", "json").json()] == ["S-FOOD-STAPLE"]
+
+
+def test_a_shift_jis_file_name_imports_and_prints(cli, ws, tmp_path):
+    import os
+
+    path = tmp_path / os.fsdecode("備蓄一覧.csv".encode("cp932"))
+    path.write_text("品名,数量\n毛布,10\n", encoding="utf-8")
+    result = cli("inventory", "import", str(path))
+    assert result.code == 0, result.err
+    assert "imported 備蓄一覧.csv" in result.err

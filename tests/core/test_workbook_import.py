@@ -154,3 +154,15 @@ def test_a_giant_csv_cell_is_refused_in_one_sentence(tmp_path):
     path.write_text("品名,数量\n" + "毛布" + "x" * 200_000 + ",1\n", encoding="utf-8")
     with pytest.raises(DomainError, match="longer than 131,072 characters"):
         read_tables(path)
+
+
+def test_an_edit_past_the_partners_text_limit_is_refused(catalog):
+    from disastershare.core.errors import ValidationError
+    from disastershare.core.limits import MAX_TEXT_CHARS
+    from disastershare.core.records import InventoryItem, RecordMeta, validate_inventory_item
+
+    item = InventoryItem(RecordMeta(OWNER), "S-BLANKET", 1, note="x" * MAX_TEXT_CHARS)
+    validate_inventory_item(item, catalog)
+    item.note += "x"
+    with pytest.raises(ValidationError, match="longer than 4,000 characters"):
+        validate_inventory_item(item, catalog)

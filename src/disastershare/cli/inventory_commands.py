@@ -12,6 +12,7 @@ from disastershare.cli.output import emit, emit_document
 from disastershare.cli.progress import drain, text_progress
 from disastershare.core.catalog import Catalog
 from disastershare.core.errors import DomainError
+from disastershare.core.file_names import display_name
 from disastershare.core.import_fixes import ImportFixes
 from disastershare.core.sheet_import import ImportPlan, plan_inventory_import, plan_needs_import, read_tables
 from disastershare.reports.inventory_sheet import write_inventory_sheet
@@ -138,14 +139,14 @@ def _run_import(args: argparse.Namespace, kind: str) -> int:
                                        learned), text_progress("planning", "rows"))
     _report_plan(plan, args.format, details=args.dry_run or len(plan.adds) + len(plan.changes) <= 200)
     if plan.problems and not args.skip_invalid:
-        raise DomainError(f"{args.file.name}: {len(plan.problems)} row(s) have problems (listed above); "
+        raise DomainError(f"{display_name(args.file)}: {len(plan.problems)} row(s) have problems (listed above); "
                           "nothing was imported (fix them, or use --skip-invalid)")
     if args.dry_run:
         print("dry run: nothing was written", file=sys.stderr)
         return 0
-    added, changed = workspace.apply_import(kind, args.file.name, plan.rows_read, plan.adds,
+    added, changed = workspace.apply_import(kind, display_name(args.file), plan.rows_read, plan.adds,
                                             [new for _, new in plan.changes], plan.learned, plan.new_types)
-    print(f"imported {args.file.name}: {added} added, {changed} changed", file=sys.stderr)
+    print(f"imported {display_name(args.file)}: {added} added, {changed} changed", file=sys.stderr)
     return 0
 
 

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from disastershare.core.catalog import Catalog, ResourceKind
 from disastershare.core.errors import ValidationError
+from disastershare.core.limits import MAX_TEXT_CHARS
 
 
 class NeedStatus(StrEnum):
@@ -105,6 +106,12 @@ def _non_negative(value: object, field_name: str, label: str) -> None:
         raise ValidationError(f"{label} cannot be negative ({value})", field_name)
 
 
+def _text_fits(value: str, field_name: str, label: str) -> None:
+    # The same limit partners apply to my snapshots: text that passes here is never refused there.
+    if len(value) > MAX_TEXT_CHARS:
+        raise ValidationError(f"{label} is longer than {MAX_TEXT_CHARS:,} characters ({len(value):,})", field_name)
+
+
 def _require_kind(catalog: Catalog, code: str, allowed: set[ResourceKind], what: str) -> None:
     rtype = catalog.require(code)
     if rtype.kind not in allowed:
@@ -122,6 +129,8 @@ def validate_inventory_item(item: InventoryItem, catalog: Catalog) -> None:
         )
     if item.expiry is not None and catalog.require(item.resource).kind is not ResourceKind.SUPPLY:
         raise ValidationError("only supplies have an expiry date", "expiry")
+    _text_fits(item.location, "location", "location")
+    _text_fits(item.note, "note", "note")
 
 
 def validate_staff_pool(pool: StaffPool, catalog: Catalog) -> None:
@@ -131,6 +140,8 @@ def validate_staff_pool(pool: StaffPool, catalog: Catalog) -> None:
         _non_negative(pool.max_dispatch_days, "max_dispatch_days", "maximum dispatch days")
         if pool.max_dispatch_days == 0:
             raise ValidationError("maximum dispatch days must be at least 1", "max_dispatch_days")
+    _text_fits(pool.contact_section, "contact_section", "contact section")
+    _text_fits(pool.note, "note", "note")
     if pool.available_from and pool.available_to and pool.available_from > pool.available_to:
         raise ValidationError(
             f"available from ({pool.available_from}) is after available to ({pool.available_to})",
@@ -141,6 +152,7 @@ def validate_staff_pool(pool: StaffPool, catalog: Catalog) -> None:
 def validate_need(need: Need, catalog: Catalog) -> None:
     catalog.require(need.resource)
     _non_negative(need.quantity, "quantity", "needed quantity")
+    _text_fits(need.note, "note", "note")
     if need.quantity == 0 and need.status is NeedStatus.OPEN:
         raise ValidationError("an open need must ask for at least 1", "quantity")
 

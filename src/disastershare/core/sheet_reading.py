@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import stat
 import unicodedata
 import zipfile
 from collections import Counter
@@ -18,6 +19,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from disastershare.core.errors import DomainError
+from disastershare.core.file_names import display_name
 
 _PDF = b"%PDF"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
@@ -25,6 +27,15 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: .xls, or a password
 _DELIMITERS = (",", "\t", ";")  # order breaks ties: comma is by far the most common
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 HEADER_SCAN_ROWS = 30
+# Caps checked before and while reading, so a small crafted file cannot take hours or gigabytes.
+MAX_FILE_BYTES = 200 * 2**20
+MAX_XLSX_MEMBER_BYTES = 256 * 2**20  # one decompressed part (a sheet's XML)
+MAX_SHARED_STRINGS_BYTES = 64 * 2**20  # openpyxl keeps every shared string in memory
+MAX_XLSX_TOTAL_BYTES = 512 * 2**20
+MAX_XLSX_RATIO = 100  # spreadsheet XML compresses 5-20x; far more is padding or a bomb
+MAX_XLSX_MEMBERS = 10_000
+MAX_SHEET_ROWS = 1_048_576  # Excel's own limit
+MAX_COLUMNS = 256  # a stock list has a dozen columns
 
 
 @dataclass
@@ -58,11 +69,20 @@ def read_tables(path: Path, sheets: list[str] | None = None) -> SheetSet:
     """Every table of a file: a CSV is one; a workbook gives each visible sheet that has a recognisable
     header (or only the sheets named in `sheets`). Raises DomainError if none can be read."""
     path = Path(path)
-    name = path.name
-    if not path.exists():
-        raise DomainError(f"{name}: file not found")
-    if not path.is_file():
+    name = display_name(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise DomainError(f"{name}: file not found") from None
+    except OSError as exc:
+        raise DomainError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
         raise DomainError(f"{name}: is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would hang, /dev/zero never ends
+        raise DomainError(f"{name}: is not a regular file (a device or pipe); choose a spreadsheet file")
+    if info.st_size > MAX_FILE_BYTES:
+        raise DomainError(f"{name}: is {info.st_size / 2**20:,.0f} MB; a stock list is far smaller "
+                          f"(at most {MAX_FILE_BYTES // 2**20} MB)")
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -102,6 +122,10 @@ def _decode(raw: bytes, name: str) -> str:
             text = raw.decode(encoding)
             break
         except UnicodeDecodeError:
+            if encoding == "utf-8" and _has_utf8_lines(raw):
+                # Shift_JIS would read the UTF-8 lines as mojibake: refuse rather than guess.
+                raise DomainError(f"{name}: mixes UTF-8 and Shift_JIS (cp932) text; save it again in one "
+                                  "encoding (in Excel: CSV UTF-8)") from None
             continue
     else:
         raise DomainError(f"{name}: is neither UTF-8 nor Shift_JIS (cp932) text; is it a spreadsheet?")
@@ -109,6 +133,22 @@ def _decode(raw: bytes, name: str) -> str:
     if len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
         raise DomainError(f"{name}: is a binary file, not a CSV or .xlsx spreadsheet")
     return text
+
+
+def _has_utf8_lines(raw: bytes) -> bool:
+    """Whether some lines of a file that is not valid UTF-8 are nevertheless UTF-8 Japanese text.
+
+    A cp932 line with three or more non-ASCII characters is almost never valid UTF-8 by chance."""
+    for line in raw.splitlines()[:100_000]:
+        if line.isascii():
+            continue
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if sum(1 for ch in text if ord(ch) > 0x7F) >= 3:
+            return True
+    return False
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -167,10 +207,7 @@ def _cell_text(value: object) -> str:
 
 
 def _read_xlsx(raw: bytes, name: str, chosen: list[str] | None) -> SheetSet:
-    try:
-        names = set(zipfile.ZipFile(io.BytesIO(raw)).namelist())
-    except zipfile.BadZipFile as exc:
-        raise DomainError(f"{name}: is a damaged ZIP file, not a readable .xlsx workbook") from exc
+    names = _checked_xlsx_members(raw, name)
     if "xl/workbook.xml" not in names:
         if "mimetype" in names and "content.xml" in names:
             raise DomainError(f"{name}: is an OpenDocument file; save it as .xlsx or CSV")
@@ -217,10 +254,41 @@ def _read_xlsx(raw: bytes, name: str, chosen: list[str] | None) -> SheetSet:
         book.close()
 
 
+def _checked_xlsx_members(raw: bytes, name: str) -> set[str]:
+    """The workbook's part names, after checking declared sizes: refuse bombs before openpyxl reads them."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, OverflowError) as exc:
+        raise DomainError(f"{name}: is a damaged ZIP file, not a readable .xlsx workbook") from exc
+    if len(members) > MAX_XLSX_MEMBERS:
+        raise DomainError(f"{name}: the workbook has {len(members):,} parts; not a stock list")
+    total = 0
+    for member in members:
+        size = member.file_size
+        total += size
+        limit = MAX_SHARED_STRINGS_BYTES if member.filename.endswith("sharedStrings.xml") else MAX_XLSX_MEMBER_BYTES
+        too_packed = size > 2**20 and size > MAX_XLSX_RATIO * max(member.compress_size, 1)
+        if size > limit or total > MAX_XLSX_TOTAL_BYTES or too_packed:
+            raise DomainError(f"{name}: the workbook unpacks to far more data than a stock list holds "
+                              f"({member.filename}: {size / 2**20:,.0f} MB); it cannot be imported")
+        if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise DomainError(f"{name}: the workbook uses an unsupported compression; save it again in Excel")
+    return {m.filename for m in members}
+
+
 def _sheet_table(sheet, name: str) -> RawTable:
     rows: list[list[str]] = []
     lines: list[int] = []
+    sheet.reset_dimensions()  # a declared A1:XFD1048576 must not pad every row to 16,384 cells
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if number > MAX_SHEET_ROWS:
+            raise DomainError(f"{name}: sheet '{sheet.title}' has more than {MAX_SHEET_ROWS:,} rows")
+        if len(values) > MAX_COLUMNS:
+            if any(v is not None for v in values[MAX_COLUMNS:]):
+                raise DomainError(f"{name}: sheet '{sheet.title}' row {number} has more than {MAX_COLUMNS} "
+                                  "columns; not a stock list")
+            values = values[:MAX_COLUMNS]
         cells = [_cell_text(v) for v in values]
         if any(cells):
             rows.append(cells)
