@@ -143,6 +143,15 @@ def test_text_filter_is_kana_insensitive(app, workspace):
     assert codes(proxy) == ["S-BLANKET"]
 
 
+def test_text_filter_finds_by_reading_and_alias(app, workspace):
+    stocked(workspace)
+    proxy = proxied(inventory_model(workspace))
+    proxy.set_text("もうふ")  # the reading of 毛布
+    assert codes(proxy) == ["S-BLANKET"]
+    proxy.set_text("はつどうはつでんき")  # 発動発電機, an alias of 発電機
+    assert codes(proxy) == ["E-GENERATOR"]
+
+
 def test_partner_rows_are_read_only_and_greyed(app, workspace):
     stocked(workspace)
     partner = add_partner_item(workspace)

@@ -115,12 +115,13 @@ class RecordTableModel(QAbstractTableModel):
         return self._records[row].meta.owner == self._own
 
     def search_key(self, row: int) -> str:
-        """Folded text the free-text filter looks in: code, both names and the place fields."""
+        """Folded text the free-text filter looks in: code, names, reading and aliases (もうふ finds 毛布),
+        and the place fields."""
         record = self._records[row]
         key = self._search.get(record.meta.id)
         if key is None:
             rtype = self._catalog.get(record.resource)
-            names = (rtype.name_ja, rtype.name_en) if rtype else ()
+            names = (rtype.name_ja, rtype.name_en, rtype.reading, *rtype.aliases) if rtype else ()
             places = (getattr(record, "location", ""), getattr(record, "contact_section", ""))
             key = fold_kana("\n".join((record.resource, *names, *places)))
             self._search[record.meta.id] = key
