@@ -372,6 +372,54 @@
         <comment>between the fields of one row</comment>
         <translation>、</translation>
     </message>
+    <message>
+        <source> ({rows} rows)</source>
+        <translation>（{rows}行）</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a date: write e.g. 2030-03-31, 令和12年3月31日 or 令和12年3月</source>
+        <translation>「{value}」は日付として読めません。2030-03-31、令和12年3月31日、令和12年3月のように書いてください</translation>
+    </message>
+    <message>
+        <source>Line {line} of the file</source>
+        <translation>ファイルの{line}行目</translation>
+    </message>
+    <message>
+        <source>Rows not imported: {n}.</source>
+        <translation>取込まなかった行: {n}行</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet}, line {line}</source>
+        <translation>シート「{sheet}」の{line}行目</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>{line}行目</translation>
+    </message>
+    <message>
+        <source>line {line}: </source>
+        <translation>{line}行目: </translation>
+    </message>
+    <message>
+        <source>sheet {sheet}, line {line}</source>
+        <translation>シート「{sheet}」{line}行目</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}, line {line}: </source>
+        <translation>シート「{sheet}」{line}行目: </translation>
+    </message>
+    <message>
+        <source>you chose not to import it</source>
+        <translation>取込まないことにしました</translation>
+    </message>
+    <message>
+        <source>• {where} ({name}): {why}</source>
+        <translation>・{where}（{name}）: {why}</translation>
+    </message>
+    <message>
+        <source>… and {n} more.</source>
+        <translation>…ほか{n}行</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
@@ -458,6 +506,38 @@
     <message>
         <source>Close</source>
         <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Learned names…</source>
+        <translation>覚えた名前…</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>注記</translation>
+    </message>
+    <message>
+        <source>Recomputing was cancelled; the last fix was undone.</source>
+        <translation>再計算を中止しました。最後の修正は取り消されました。</translation>
+    </message>
+    <message>
+        <source>Recomputing…</source>
+        <translation>再計算しています…</translation>
+    </message>
+    <message>
+        <source>Rows you chose not to import: {n}.</source>
+        <translation>取込まないことにした行: {n}</translation>
+    </message>
+    <message>
+        <source>Select a problem row to fix it in the panel on the right, or tick the box below to import the rest.</source>
+        <translation>問題のある行を選ぶと右の欄で直せます。または下のチェックを入れて残りの行を取込んでください。</translation>
+    </message>
+    <message>
+        <source>The fix was undone: {reason}</source>
+        <translation>修正を取り消しました: {reason}</translation>
+    </message>
+    <message>
+        <source>The type was not created: {reason}</source>
+        <translation>品目を作成できませんでした: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2308,6 +2388,164 @@ Partners: short {partners:,} of {partner_need:,} {unit} ({partner_pct:.0f}%)</so
     <message>
         <source>Not done: {reason}</source>
         <translation>実行できませんでした: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFixPanel</name>
+    <message>
+        <source>(no name)</source>
+        <translation>（品名なし）</translation>
+    </message>
+    <message>
+        <source>1 {unit} = {n} {base}</source>
+        <translation>1{unit} = {n}{base}</translation>
+    </message>
+    <message>
+        <source>A date such as 2030-03-31, 令和12年3月31日 or R12.3.31; a month alone (令和12年3月) is read as its last day.</source>
+        <translation>2030-03-31、令和12年3月31日、R12.3.31 などの日付。月だけ（令和12年3月）の場合は月末として読みます。</translation>
+    </message>
+    <message>
+        <source>Choose the resource type</source>
+        <translation>品目を選ぶ</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>修正</translation>
+    </message>
+    <message>
+        <source>Correct the cell</source>
+        <translation>セルを修正</translation>
+    </message>
+    <message>
+        <source>Create and use</source>
+        <translation>作成して使う</translation>
+    </message>
+    <message>
+        <source>Do not import this row</source>
+        <translation>この行は取込まない</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>種別:</translation>
+    </message>
+    <message>
+        <source>Line {line}: {name}</source>
+        <translation>{line}行目: {name}</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>保管場所</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>品名:</translation>
+    </message>
+    <message>
+        <source>Needed by</source>
+        <translation>必要期日</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <source>Or create a local type</source>
+        <translation>または自治体独自の品目を作る</translation>
+    </message>
+    <message>
+        <source>Pack size</source>
+        <translation>入数</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>自己使用分</translation>
+    </message>
+    <message>
+        <source>Search the catalog (name, reading or code)</source>
+        <translation>品目を検索（名前・よみ・コード）</translation>
+    </message>
+    <message>
+        <source>Select a problem row in the table to fix it here.</source>
+        <translation>表の問題のある行を選ぶと、ここで直せます。</translation>
+    </message>
+    <message>
+        <source>Set the pack size</source>
+        <translation>入数を設定</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet}, line {line}: {name}</source>
+        <translation>シート「{sheet}」{line}行目: {name}</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>単位:</translation>
+    </message>
+    <message>
+        <source>Use this type</source>
+        <translation>この品目にする</translation>
+    </message>
+    <message>
+        <source>{base} in one {unit}:</source>
+        <translation>1{unit}あたりの{base}数:</translation>
+    </message>
+    <message>
+        <source>{name} ({code}), unit {unit}</source>
+        <translation>{name}（{code}）単位: {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>LearnedNamesDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Learned names</source>
+        <translation>覚えた名前</translation>
+    </message>
+    <message>
+        <source>Learned on</source>
+        <translation>覚えた日</translation>
+    </message>
+    <message>
+        <source>Name in the sheet</source>
+        <translation>表の名前</translation>
+    </message>
+    <message>
+        <source>Names this workspace has learned from earlier imports: a sheet that writes them is read as the type shown. Remove a name to be asked again next time.</source>
+        <translation>これまでの取込で覚えた名前です。表にこの名前があると、右の品目として読みます。削除すると、次の取込で改めて確認します。</translation>
+    </message>
+    <message>
+        <source>No names learned yet.</source>
+        <translation>覚えた名前はまだありません。</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>読み替える品目</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
     </message>
 </context>
 </TS>

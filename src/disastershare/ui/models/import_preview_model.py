@@ -6,6 +6,7 @@ RowProblem (RowRole), which the import window's fix panel works on; long texts h
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from enum import Enum
 
@@ -15,11 +16,13 @@ from PySide6.QtGui import QColor
 from disastershare.core.catalog import Catalog
 from disastershare.core.records import Record
 from disastershare.core.sheet_import import ImportPlan, PlanNote, RowProblem
+from disastershare.ui.import_corrections import SKIPPED_HERE
 from disastershare.ui.labels import cell_text, field_label
 from disastershare.ui.models.read_only_table_model import ReadOnlyTableModel
 from disastershare.ui.reason_text import localized_reason
 
 COL_ACTION, COL_LINE, COL_RESOURCE, COL_DETAIL, COL_SUGGESTION = range(5)
+LISTED_SKIPS = 10  # rows left out that an import's result names one by one
 _HEADERS = (
     QT_TRANSLATE_NOOP("ImportPreview", "Action"),
     QT_TRANSLATE_NOOP("ImportPreview", "Line"),
@@ -137,6 +140,33 @@ def note_text(note: PlanNote, language: str, sheets: bool) -> str:
     if note.rows > 1:
         text += QCoreApplication.translate("ImportPreview", " ({rows} rows)").format(rows=note.rows)
     return text
+
+
+def skipped_lines(plan: ImportPlan, name_of: Callable[[str, int], str], with_problems: bool, language: str,
+                  listed: int = LISTED_SKIPS) -> list[str]:
+    """The rows left out of an import, for its result: how many, then each (where, which item, why).
+
+    name_of(sheet, line): the item name of a row the officer skipped; with_problems: the problem rows were
+    left out too (the "skip the problem rows" box)."""
+    rows = [(sheet, line, name_of(sheet, line),
+             QCoreApplication.translate("ImportPreview", "you chose not to import it") if why == SKIPPED_HERE else why)
+            for sheet, line, why in plan.skipped_rows]
+    if with_problems:
+        rows += [(p.sheet, p.line, p.name, problem_text(p, language)) for p in plan.problems]
+    if not rows:
+        return []
+    sheets = several_sheets(plan)
+    lines = [QCoreApplication.translate("ImportPreview", "Rows not imported: {n}.").format(n=len(rows))]
+    for sheet, line, name, why in sorted(rows, key=lambda r: (r[0], r[1]))[:listed]:
+        if sheets and sheet:
+            where = QCoreApplication.translate("ImportPreview", "sheet {sheet}, line {line}")
+        else:
+            where = QCoreApplication.translate("ImportPreview", "line {line}")
+        lines.append(QCoreApplication.translate("ImportPreview", "• {where} ({name}): {why}").format(
+            where=where.format(sheet=sheet, line=line), name=name or "—", why=why))
+    if len(rows) > listed:
+        lines.append(QCoreApplication.translate("ImportPreview", "… and {n} more.").format(n=len(rows) - listed))
+    return lines
 
 
 class ImportPreviewModel(ReadOnlyTableModel):

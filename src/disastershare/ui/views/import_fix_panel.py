@@ -67,6 +67,7 @@ class ImportFixPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("importFixPanel")
         self.problem: RowProblem | None = None
+        self._show_sheet = False
         self._catalog = Catalog([])
         self._language = "ja"
         self._cell_edits: dict[str, QLineEdit] = {}
@@ -86,7 +87,7 @@ class ImportFixPanel(QWidget):
         self.error_line.setObjectName("fixError")
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(6, 0, 6, 0)
         for widget in (self.title_label, self.message_label, self.empty_label, self._make_choose_box(),
                        self._make_create_box(), self._make_pack_box(), self._make_cells_box(), self.error_line):
             layout.addWidget(widget)
@@ -196,10 +197,11 @@ class ImportFixPanel(QWidget):
 
     # -- showing a problem ---------------------------------------------------------------------------------
     def show_problem(self, problem: RowProblem | None, text: str = "", cells: dict[str, str] | None = None,
-                     catalog: Catalog | None = None, language: str = "ja") -> None:
+                     catalog: Catalog | None = None, language: str = "ja", show_sheet: bool = False) -> None:
         """Offer the fixes of `problem` (None: nothing selected). text: the problem in the UI language;
-        cells: the correctable cells and their current text; catalog: what a type may be chosen from."""
-        self.problem = problem
+        cells: the correctable cells and their current text; catalog: what a type may be chosen from;
+        show_sheet: name the problem's sheet (the file had several)."""
+        self.problem, self._show_sheet = problem, show_sheet
         if catalog is not None:
             self._catalog, self._language = catalog, language
         self.error_line.clear_message()
@@ -231,7 +233,7 @@ class ImportFixPanel(QWidget):
 
     def _title(self, problem: RowProblem) -> str:
         name = problem.name or self.tr("(no name)")
-        if problem.sheet:
+        if problem.sheet and self._show_sheet:
             return self.tr("Sheet {sheet}, line {line}: {name}").format(sheet=problem.sheet, line=problem.line,
                                                                        name=name)
         return self.tr("Line {line}: {name}").format(line=problem.line, name=name)
@@ -297,8 +299,8 @@ class ImportFixPanel(QWidget):
 
     def _create(self) -> None:
         if self.problem is not None and self.create_button.isEnabled() and self.isEnabled():
-            self.type_created.emit(self.new_name_edit.text().strip(), self.new_kind_combo.currentData(),
-                                   self.new_unit_edit.text().strip())
+            kind = ResourceKind(self.new_kind_combo.currentData())  # Qt hands a StrEnum back as a plain str
+            self.type_created.emit(self.new_name_edit.text().strip(), kind, self.new_unit_edit.text().strip())
 
     def _set_pack_size(self) -> None:
         if self.problem is not None and self.isEnabled():
