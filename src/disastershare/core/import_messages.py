@@ -13,7 +13,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     # problems
     "unknown_name": ("unknown resource '{name}'", "品目「{name}」はカタログにありません"),
     "ambiguous_name": ("'{name}' matches several resource types ({codes}); choose one",
-                       "「{name}」は複数の品目に当てはまります（{codes}）。どれか選んでください"),
+                       "「{name}」は複数の品目に当てはまります（{names}）。どれか選んでください"),
     "pack_size": ("'{name}': {unit} cannot be counted in {base} without the pack size; "
                   "give how many {base} one {unit} holds",
                   "「{name}」: {unit}は入数がないと{base}に換算できません。1{unit}あたりの{base}数を入力してください"),
@@ -32,6 +32,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "converted": ("'{name}': {explain}", "「{name}」: {explain}"),
     "month_only": ("{text} read as {day} (the last day of that month)", "{text}は月末の{day}として読みました"),
     "near_match": ("'{name}' read as {code} {type_name}", "「{name}」を{type_name}（{code}）として読みました"),
+    "chosen_name": ("'{name}' read as {code} {type_name} (chosen in this import)",
+                    "「{name}」は選んだとおり{type_name}（{code}）として読みました"),
     "learned_name": ("'{name}' read as {code} {type_name} (a name this workspace has learned)",
                      "「{name}」を覚えた名前から{type_name}（{code}）として読みました"),
     "sheet_read": ("sheet '{sheet}': {rows} rows read", "シート「{sheet}」: {rows}行を読みました"),

@@ -86,7 +86,6 @@ class SheetRows:
     def __init__(self, catalog: Catalog, fixes: ImportFixes, learned: Mapping[str, str]) -> None:
         self.catalog, self.fixes = catalog, fixes
         self.matcher = CatalogMatcher(catalog, {**learned, **fixes.names})
-        self._learned_keys = set(learned) | set(fixes.names)
         self.problems: list[RowProblem] = []
         self.notes: dict[tuple, PlanNote] = {}
         self.skipped: list[tuple[str, int, str]] = []
@@ -184,7 +183,8 @@ class SheetRows:
         hint = self.matcher.describe(result.suggestion.code) if result.suggestion else None
         candidates = tuple(s.code for s in result.suggestions)
         if result.ambiguous:
-            msg = Message("ambiguous_name", {"name": name, "codes": ", ".join(result.ambiguous)})
+            names = "、".join(t.name_ja for t in map(self.catalog.get, result.ambiguous) if t is not None)
+            msg = Message("ambiguous_name", {"name": name, "codes": ", ".join(result.ambiguous), "names": names})
             candidates = result.ambiguous
         else:
             msg = Message("unknown_name", {"name": name})
@@ -198,7 +198,8 @@ class SheetRows:
         rtype = self.catalog.get(hit.code)
         params = {"name": text, "code": hit.code, "type_name": rtype.name_ja if rtype else hit.code}
         if hit.learned:
-            self._last_note = (("learned", text), Message("learned_name", params))
+            code = "chosen_name" if text in self.fixes.names else "learned_name"
+            self._last_note = ((code, text), Message(code, params))
         else:
             self.near[text] = hit.code
             self._last_note = (("near", text), Message("near_match", params))
