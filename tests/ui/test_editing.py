@@ -172,6 +172,16 @@ def test_add_a_row_through_the_dialog_then_undo_and_redo(qtbot, window, workspac
     assert len(workspace.staff.list()) == before + 1 and tab.model.row_of(added.meta.id) is not None
 
 
+def test_the_add_dialog_finds_a_type_by_its_reading(qtbot, window):
+    dialog = window.tab("inventoryTab").open_add_dialog()
+    type_japanese(dialog.search_edit, "もうふ")
+    assert dialog.resource_code() == "S-BLANKET"
+    dialog.search_edit.clear()
+    type_japanese(dialog.search_edit, "アルファ化米")
+    assert dialog.resource_code() == "S-FOOD-STAPLE"
+    dialog.reject()
+
+
 def test_add_refused_by_the_core_shows_why(app, window, workspace):
     tab = window.tab("needsTab")
     before = workspace.needs.list()

@@ -69,8 +69,9 @@ class AddRecordDialog(QDialog):
             text = f"{rtype.name(self._language)}  ({rtype.code}, {value_label(rtype.kind)}, {rtype.unit})"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, rtype.code)
-            # Both names and the code, folded: 'ぶるーしーと', 'tarp' and 's-tarp' all find ブルーシート.
-            item.setData(Qt.ItemDataRole.UserRole + 1, fold_kana(f"{rtype.code} {rtype.name_ja} {rtype.name_en}"))
+            # Code, names, reading and aliases, folded: 'ぶるーしーと', 'tarp', 's-tarp' find ブルーシート, もうふ 毛布.
+            keys = "\n".join((rtype.code, rtype.name_ja, rtype.name_en, rtype.reading, *rtype.aliases))
+            item.setData(Qt.ItemDataRole.UserRole + 1, fold_kana(keys))
             self.resource_list.addItem(item)
         self._update_ok()
 
