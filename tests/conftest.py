@@ -10,6 +10,7 @@ import pytest
 
 from disastershare.store.workspace import Workspace
 from disastershare.sync.keys import generate_signing_key
+from workspace_templates import fresh_workspace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -25,7 +26,7 @@ def make_workspace(tmp_path: Path) -> Callable[..., Workspace]:
     created: list[Workspace] = []
 
     def factory(code: str = "131016", drill: bool = False, name: str | None = None) -> Workspace:
-        workspace = Workspace.create(tmp_path / (name or f"ws-{code}{'-drill' if drill else ''}"), code, drill)
+        workspace = fresh_workspace(tmp_path / (name or f"ws-{code}{'-drill' if drill else ''}"), code, drill)
         generate_signing_key(workspace.keys_dir)
         created.append(workspace)
         return workspace

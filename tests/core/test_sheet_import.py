@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import csv
 import random
-import time
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -533,22 +532,19 @@ def test_raw_table_can_be_built_directly(catalog):
 
 
 @pytest.mark.slow
-def test_200k_rows_plan_in_a_few_seconds(tmp_path, catalog):
+def test_a_long_sheet_plans_completely(tmp_path, catalog):
+    # Speed is measured in bench/bench_inventory_import.py (200,000 rows); here only completeness.
     rnd = random.Random(20260401)
     types = list(catalog)
     lines = ["令和8年度 備蓄物資・人員一覧", "", "品名,数量（個）,自己使用分,保管場所,消費期限,備考"]
-    for i in range(200_000):
+    for i in range(20_000):
         rtype = rnd.choice(types)
         expiry = f"2027/{rnd.randint(1, 12)}/1" if rtype.kind is ResourceKind.SUPPLY else ""
         reserved = "" if rtype.kind is ResourceKind.STAFF else str(rnd.randint(0, 5))
         lines.append(f'{rtype.name_ja},"{rnd.randint(5, 5000):,}",{reserved},倉庫{i % 40},{expiry},')
     path = write(tmp_path, "big.csv", "\r\n".join(lines), "cp932")
-    start = time.perf_counter()
     plan = inventory(path, catalog)
-    elapsed = time.perf_counter() - start
-    print(f"\n200,000 rows read and planned in {elapsed:.2f}s ({200_000 / elapsed:,.0f} rows/s)")
     assert plan.ok, plan.problems[:5]
-    assert plan.rows_read == 200_000
+    assert plan.rows_read == 20_000
     staff = sum(1 for r in plan.adds if isinstance(r, StaffPool))
     assert staff == sum(1 for t in types if t.kind is ResourceKind.STAFF)
-    assert elapsed < 10

@@ -10,6 +10,7 @@ from sync_helpers import stock
 
 from disastershare.store.workspace import Workspace
 from disastershare.sync.keys import generate_signing_key
+from workspace_templates import fresh_workspace
 
 
 @pytest.fixture
@@ -18,7 +19,7 @@ def make_workspace(tmp_path: Path) -> Iterator[Callable[..., Workspace]]:
     opened: list[Workspace] = []
 
     def make(code: str, *, drill: bool = False, seed: int | None = 1, name: str | None = None) -> Workspace:
-        workspace = Workspace.create(tmp_path / (name or f"ws-{code}"), code, drill=drill)
+        workspace = fresh_workspace(tmp_path / (name or f"ws-{code}"), code, drill)
         generate_signing_key(workspace.keys_dir)
         if seed is not None:
             stock(workspace, seed)
