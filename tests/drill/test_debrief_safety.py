@@ -25,5 +25,5 @@ def test_stock_csv_in_the_debrief_quotes_formula_like_text(run, scenario_file: P
     with zipfile.ZipFile(target) as zf:
         text = zf.read("stock.csv").decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
-    tarp = next(r for r in rows if r["location"] == "'@SUM(1,1)")
-    assert tarp["note"] == "'=cmd|'/c calc'!A1" and tarp["on_hand"] == "12"
+    tarp = next(r for r in rows if r["保管場所・担当部署"] == "'@SUM(1,1)")
+    assert tarp["備考"] == "'=cmd|'/c calc'!A1" and tarp["在庫数"] == "12"

@@ -78,3 +78,33 @@ def pdf_pages(path: Path) -> int:
     need_poppler()
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def pdf_png(path: Path, page: int, out: Path, resolution: int = 70) -> Path:
+    """Page `page` of a PDF as a PNG (pdftoppm), for a human to look at; skips without poppler."""
+    need_poppler()
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm is not installed")
+    subprocess.run(["pdftoppm", "-png", "-singlefile", "-r", str(resolution), "-f", str(page), "-l", str(page),
+                    str(path), str(out.with_suffix(""))], check=True)
+    return out.with_suffix(".png")
+
+
+def raw_codes(text: str) -> list[str]:
+    """Coded values that should have been translated: any StrEnum value of the app, or TRUE/FALSE, found as a
+    whole word (HXL hashtags such as #value+expired are tags, not text, and are skipped)."""
+    import re
+
+    from disastershare.core.catalog import ResourceKind
+    from disastershare.core.expiry import ExpiryState
+    from disastershare.core.records import Condition, NeedStatus, Priority
+    from disastershare.core.requests import RequestStatus
+    from disastershare.sync.partners import Agreement
+    from disastershare.sync.results import ImportStatus
+
+    codes = {m.value for enum in (RequestStatus, NeedStatus, Condition, Priority, ResourceKind, ExpiryState,
+                                  Agreement, ImportStatus) for m in enum}
+    codes |= {"proposed", "committed", "started", "inject", "advance", "reset", "upcoming", "TRUE", "FALSE",
+              "True", "False"}
+    text = re.sub(r"#[\w+]+", " ", text)
+    return sorted({word for word in re.findall(r"[A-Za-z_]+", text) if word in codes})

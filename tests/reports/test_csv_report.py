@@ -32,10 +32,16 @@ def test_dot_csv_writes_one_file_per_table_beside_the_name(drill_data: ReportDat
     shortfalls = _rows((tmp_path / "kumamoto-shortfalls.csv").read_bytes())
     assert len(shortfalls) == 1 + len(drill_data.shortfalls)
     freshness = _rows((tmp_path / "kumamoto-freshness.csv").read_bytes())
-    assert [r[-1] for r in freshness[1:]] == ["TRUE", "FALSE", "TRUE"]
-    about = dict(_rows((tmp_path / "kumamoto-report.csv").read_bytes()))
-    assert about["report_time"] == "2026-11-23T10:30+09:00" and about["era_date"] == "令和8年11月23日"
-    assert about["drill"] == "TRUE" and about["partner:431001"] == "熊本県 熊本市"
+    assert [r[-1] for r in freshness[1:]] == ["はい", "いいえ", "はい"]  # 要確認: never TRUE / FALSE
+    about_rows = _rows((tmp_path / "kumamoto-report.csv").read_bytes())
+    about = dict(about_rows)
+    assert about_rows[0] == ["項目", "内容"]
+    assert about["作成日時 (JST)"] == "2026-11-23 10:30" and about["和暦"] == "令和8年11月23日"
+    assert about["タイムゾーン"] == "JST (UTC+09:00) Asia/Tokyo" and about["報告番号"] == "第1報"
+    assert about["訓練"].startswith("この報告は訓練用") and about["431001"] == "熊本県 熊本市"
+    assert about["対象範囲"] == "自団体と全連携先" and about["在庫"] == str(len(drill_data.stock))
+    assert not any(cell.startswith("#") for row in stock for cell in row)  # HXL tags only when asked for
+    assert "HXL" not in " ".join(about)
 
 
 def test_hxl_adds_a_second_header_row_of_hashtags(drill_data: ReportData, tmp_path: Path) -> None:
@@ -47,6 +53,9 @@ def test_hxl_adds_a_second_header_row_of_hashtags(drill_data: ReportData, tmp_pa
     assert len(stock) == 2 + len(drill_data.stock)
     transfers = _rows((tmp_path / "r-transfers.csv").read_bytes())
     assert "#adm2+code+origin" in transfers[1] and "#adm2+code+dest" in transfers[1]
+    about = dict(_rows((tmp_path / "r-report.csv").read_bytes()))
+    explained = about["2行目のタグ行（HXL）"]  # the description says in words what that row is
+    assert "人道支援データ交換用のタグ行" in explained and "Humanitarian Exchange Language" in explained
 
 
 def test_zip_holds_the_same_files(drill_data: ReportData, tmp_path: Path) -> None:

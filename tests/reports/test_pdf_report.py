@@ -27,7 +27,7 @@ def _write(data: ReportData, path: Path, language: str = "ja") -> Path:
 def test_text_holds_japanese_names_numbers_and_both_date_forms(drill_data: ReportData, tmp_path: Path) -> None:
     text = pdf_text(_write(drill_data, tmp_path / "report.pdf"))
     for expected in ("災害対応資源 連携調整報告", "熊本県 益城町", "熊本市", "福岡市", "八代市", "飲料水（保存水）",
-                     "毛布", "保健師", "1,500", "1,300", "560", "2026年11月23日 10:30 JST", "令和8年11月23日",
+                     "毛布", "保健師", "1,500", "1,300", "560", "2026年11月23日（令和8年11月23日）10:30 JST",
                      "要確認", "2026-12-31"):
         assert expected in text, expected
     # Qt alone would name shared glyphs by the lowest code point: ⼿ (Kangxi radical) for 手, a tab for a space.
@@ -63,7 +63,7 @@ def test_tables_paginate_with_repeated_headers_as_rows_grow(drill_ws: Workspace,
 def test_english_report(drill_data: ReportData, tmp_path: Path) -> None:
     text = pdf_text(_write(drill_data, tmp_path / "en.pdf", language="en"))
     for expected in ("Disaster-response resources: coordination report", "Drinking water", "Blankets", "Stock",
-                     "2026-11-23 10:30 JST", "令和8年11月23日 (Reiwa 8)", "Stale", "熊本市"):
+                     "2026-11-23 10:30 JST", "(令和8年11月23日, Reiwa 8)", "Stale", "熊本市"):
         assert expected in text, expected
 
 

@@ -70,3 +70,28 @@ def test_missing_font_and_missing_folder_are_user_errors(drill_ws: Workspace, tm
 def test_help_documents_formats_and_scopes(drill_ws: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, drill_ws, "--help")
     assert code == 0 and "NAME-stock.csv" in out and "prefecture" in out and "JST" in out
+    assert "益城町_第3報_20261203-1430.pdf" in out and "contact_name" in out
+    hxl = out[out.index("  --hxl"):out.index("  --scope")]
+    assert "Humanitarian Exchange Language" in " ".join(hxl.split())  # HXL is explained where it is offered
+
+
+def test_settings_set_show_and_unset(drill_ws: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
+    def settings(*args: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        try:
+            code = main(["--workspace", str(drill_ws.root), "settings", *args])
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    assert settings("set", "contact_name", "山田 花子")[0] == 0
+    assert settings("set", "time_zone", "Asia/Tokyo")[0] == 0
+    assert drill_ws.settings()["contact_name"] == "山田 花子" and drill_ws.settings()["time_zone"] == "Asia/Tokyo"
+    code, _, err = settings("set", "time_zone", "Mars/Base")
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "Mars/Base" in err
+    code, _, err = settings("set", "colour", "red")
+    assert code == 2 and "invalid choice" in err
+    code, out, _ = settings("show", "--format", "json")
+    assert code == 0 and '"contact_name": "山田 花子"' in out
+    assert settings("unset", "contact_name")[0] == 0 and "contact_name" not in drill_ws.settings()

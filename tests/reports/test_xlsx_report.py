@@ -37,7 +37,7 @@ def test_one_sheet_per_table_with_typed_cells_frozen_header_and_filter(drill_dat
     assert isinstance(water["最短期限"], datetime) and water["最短期限"].date() == date(2026, 12, 31)
     assert isinstance(water["更新日時 (JST)"], datetime)
     fresh = _sheet_rows(book["データ鮮度"])
-    assert {r["市区町村"]: r["要確認"] for r in fresh} == {"福岡市": True, "熊本市": False, "八代市": True}
+    assert {r["市区町村"]: r["要確認"] for r in fresh} == {"福岡市": "はい", "熊本市": "いいえ", "八代市": "はい"}
     transfers = _sheet_rows(book["移送"])
     assert isinstance(transfers[0]["距離 km"], float)
 

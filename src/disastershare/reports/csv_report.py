@@ -6,8 +6,13 @@ Where the files go (decided here; `disastershare report --help` says the same):
   ..., and `name-report.csv` describing the report); no file is called `name.csv` itself, since a report
   is several tables.
 - `--out DIR/name.zip` writes one zip holding the same `name-<table>.csv` files (one file to e-mail).
-With `--hxl`, each table gets a second header row of HXL hashtags (#adm2+code, #item+name, #value+...)
-so humanitarian tools (HXL Proxy, HDX) read the columns without a mapping.
+Only with `--hxl` (opt-in: the GUI's "CSV" option, off by default) does each table get a second header row
+of HXL hashtags (Humanitarian Exchange Language, 人道支援データ交換用のタグ行: #adm2+code, #item+name,
+#value+...) so humanitarian tools (HXL Proxy, HDX) read the columns without a mapping; the `-report.csv`
+file then says in words what that row is.
+
+Cells are in the report's language: coded values (statuses, flags) through `labels`, yes/no as はい/いいえ,
+times in the report's zone as "YYYY-MM-DD HH:MM", which Excel parses as a date-time.
 """
 
 from __future__ import annotations
@@ -17,23 +22,24 @@ import io
 from datetime import date, datetime
 from typing import Any
 
-from disastershare.core import era
 from disastershare.core.cell_safety import csv_text
 from disastershare.reports import labels
+from disastershare.reports.about import about_rows
 from disastershare.reports.model import ReportData
 from disastershare.reports.tables import Table, data_tables, with_drill_column
+from disastershare.reports.times import minutes_text
 
 BOM = "\ufeff"
 ABOUT_KEY = "report"
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, language: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
+        return labels.yes_no(value, language)
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")  # JST, as the column header says; Excel parses this form
+        return minutes_text(value)  # in the report's zone, which the column header names
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float):
@@ -55,32 +61,15 @@ def table_csv(table: Table, language: str, hxl: bool = False) -> str:
     if hxl:
         rows.append([c.hxl for c in table.columns])
     getters = [c.get for c in table.columns]
-    rows += [[_cell(get(row, language)) for get in getters] for row in table.rows]
+    rows += [[_cell(get(row, language), language) for get in getters] for row in table.rows]
     return _text(rows)
 
 
-def about_csv(data: ReportData, language: str, tables: list[Table]) -> str:
-    meta = data.meta
-    when = meta.generated_at
-    era_text = era.era_ja(when.date()) if language == "ja" else era.era_en(when.date())
-    rows = [
-        ["key", "value"],
-        ["title", labels.TITLE(language)],
-        ["municipality_code", meta.subject.code],
-        ["municipality", meta.subject.label],
-        ["scope", meta.scope],
-        ["report_time", when.isoformat(timespec="minutes")],
-        ["era_date", era_text],
-        ["time_zone", "JST (UTC+09:00)"],
-        ["drill", "TRUE" if meta.drill else "FALSE"],
-        ["workspace", meta.workspace],
-        ["app_version", meta.app_version],
-        ["stale_after_hours", str(int(meta.stale_after.total_seconds() // 3600))],
-        ["partners_included", str(len(meta.partners))],
-    ]
-    rows += [[f"rows:{t.key}", str(len(t.rows))] for t in tables]
-    rows += [[f"partner:{p.code}", p.label] for p in meta.partners]
-    return _text([[csv_text(cell) for cell in row] for row in rows])  # all text: names and paths included
+def about_csv(data: ReportData, language: str, tables: list[Table], hxl: bool = False) -> str:
+    rows = [[labels.ITEM(language), labels.VALUE(language)]]
+    # Labels and values both go through cell safety: a partner's name or a path is never a live formula.
+    rows += [[csv_text(label), _cell(value, language)] for label, value in about_rows(data, language, tables, hxl)]
+    return _text(rows)
 
 
 def csv_files(data: ReportData, stem: str, language: str = "ja", hxl: bool = False) -> list[tuple[str, str]]:
@@ -88,6 +77,6 @@ def csv_files(data: ReportData, stem: str, language: str = "ja", hxl: bool = Fal
     tables = data_tables(data)
     if data.meta.drill:
         tables = [with_drill_column(t) for t in tables]
-    files = [(f"{stem}-{ABOUT_KEY}.csv", about_csv(data, language, tables))]
+    files = [(f"{stem}-{ABOUT_KEY}.csv", about_csv(data, language, tables, hxl))]
     files += [(f"{stem}-{t.key}.csv", table_csv(t, language, hxl)) for t in tables]
     return files

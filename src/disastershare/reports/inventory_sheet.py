@@ -1,4 +1,7 @@
-"""Inventory export: CSV with BOM (Excel on Japanese Windows) or XLSX, re-importable as it is."""
+"""Inventory export: CSV with BOM (Excel on Japanese Windows) or XLSX, re-importable as it is.
+
+Headers and the condition column are Japanese (使用可 / 要点検 / 破損, from reports.labels), words the sheet
+importer reads back (core.sheet_import), so an exported sheet still imports unchanged."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from disastershare.core.cell_safety import csv_value, xml_text
 from disastershare.core.errors import DomainError
+from disastershare.reports.labels import enum_label
 
 # Header names the importer recognises, so an exported sheet imports back unchanged.
 COLUMNS = [
@@ -29,7 +33,12 @@ COLUMNS = [
 ]
 
 
+def _shown(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**row, "condition": enum_label("condition", row.get("condition"), "ja")} for row in rows]
+
+
 def write_inventory_sheet(path: Path, rows: Sequence[dict[str, Any]]) -> Path:
+    rows = _shown(rows)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise DomainError(f"{path.name}: export format comes from the suffix; use .csv or .xlsx")

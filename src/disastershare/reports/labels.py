@@ -36,9 +36,40 @@ MORE = Text("ほか {n} 団体", "and {n} more")
 STALE_RULE = Text("最新スナップショットが {hours} 時間より古い連携先を「要確認」としています。",
                   "Partners whose latest snapshot is older than {hours} hours are flagged stale.")
 STALE_AFTER = Text("要確認とする経過時間（時間）", "Stale after (hours)")
+STALE_KEY = Text("要確認の基準", "Stale rule")
 CHART_MISSING = Text("図を読み込めません: {name}", "Chart could not be read: {name}")
 FONT = Text("埋め込みフォント", "Embedded font")
 MUNICIPALITIES = Text("{n} 団体", "{n} municipalities")
+NUMBER = Text("報告番号", "Report number")
+AS_OF_STAMP = Text("{time} {zone} 時点", "as of {time} {zone}")
+TIME_ZONE = Text("タイムゾーン", "Time zone")
+CONTACT_SECTION = Text("担当部署", "Section")
+CONTACT_NAME = Text("担当者", "Contact person")
+CONTACT_PHONE = Text("連絡先", "Phone")
+NOT_SET = Text("未設定", "not set")
+ITEM = Text("項目", "Item")
+VALUE = Text("内容", "Value")
+# HXL is named only where it is explained: the CSV export's optional second header row.
+HXL_ROW = Text("2行目のタグ行（HXL）", "Second header row (HXL)")
+HXL_EXPLAINED = Text(
+    "各表の2行目は人道支援データ交換用のタグ行（HXL: Humanitarian Exchange Language、例 #adm2+code）です。"
+    "国際機関などの集計ツールが列を自動で読み取るためのもので、読む方は無視して構いません。",
+    "The second row of each table holds Humanitarian Exchange Language (HXL) tags such as #adm2+code, so that "
+    "humanitarian data tools read the columns without a mapping; people can ignore it.")
+
+# Short table names (a sheet name has at most 31 characters), for the workbook's sheets and the CSV description.
+SHORT_TITLES = {
+    "report": Text("報告について", "report"),
+    "totals": Text("分類別合計", "Totals"),
+    "shortfalls": Text("不足", "Shortfalls"),
+    "transfers": Text("移送", "Transfers"),
+    "dispatch": Text("職員派遣", "Staff dispatch"),
+    "requests": Text("要請", "Requests"),
+    "freshness": Text("データ鮮度", "Data freshness"),
+    "prefecture_totals": Text("都道府県別", "Per prefecture"),
+    "municipality_totals": Text("団体別", "Per municipality"),
+    "stock": Text("在庫", "Stock"),
+}
 
 SCOPES = {
     "own": Text("自団体のみ", "own municipality only"),
@@ -87,35 +118,103 @@ CATEGORIES = {
     "engineering": Text("土木", "Civil engineering"),
 }
 
-STATUSES = {
-    "proposed": Text("提案", "proposed"),
-    "committed": Text("確定", "committed"),
-    "requested": Text("要請中", "requested"),
-    "accepted": Text("受諾", "accepted"),
-    "declined": Text("辞退", "declined"),
-    "cancelled": Text("取消", "cancelled"),
-    "delivered": Text("到着", "delivered"),
+# Every coded value that reaches a report or the drill debriefing, by what it codes: one table, so that a
+# Japanese report never shows `partly_accepted` or `FALSE`. Keys are the StrEnum values (core.requests,
+# core.records, core.catalog, core.expiry, sync.partners, sync.results, drill events); tests/reports/
+# test_enum_labels.py checks every member of those enums has an entry and that no raw value reaches the
+# demo's Japanese PDF, XLSX, CSV files or debriefing zip.
+ENUMS: dict[str, dict[str, Text]] = {
+    "request_status": {  # core.requests.RequestStatus
+        "requested": Text("要請中", "requested"),
+        "accepted": Text("受諾", "accepted"),
+        "partly_accepted": Text("一部受諾", "partly accepted"),
+        "declined": Text("辞退", "declined"),
+        "dispatched": Text("発送・派遣済", "dispatched"),
+        "received": Text("受領済", "received"),
+        "returned": Text("返却済", "returned"),
+        "cancelled": Text("取消", "cancelled"),
+    },
+    "transfer_status": {  # reports.model.TransferLine.status
+        "proposed": Text("提案", "proposed"),
+        "committed": Text("確定", "committed"),
+    },
+    "need_status": {  # core.records.NeedStatus
+        "open": Text("未充足", "open"),
+        "partly_met": Text("一部充足", "partly met"),
+        "met": Text("充足", "met"),
+        "cancelled": Text("取消", "cancelled"),
+    },
+    "condition": {  # core.records.Condition
+        "ready": Text("使用可", "ready"),
+        "needs_check": Text("要点検", "needs check"),
+        "damaged": Text("破損", "damaged"),
+    },
+    "priority": {  # core.records.Priority
+        "high": Text("高", "high"),
+        "normal": Text("中", "normal"),
+        "low": Text("低", "low"),
+    },
+    "kind": {  # core.catalog.ResourceKind
+        "supply": Text("物資", "supply"),
+        "equipment": Text("資機材", "equipment"),
+        "staff": Text("職員", "staff"),
+    },
+    "agreement": {  # sync.partners.Agreement
+        "mutual_aid": Text("相互応援協定", "mutual aid"),
+        "wide_area_group": Text("広域連携", "wide-area group"),
+        "prefecture": Text("都道府県調整", "prefecture coordination"),
+    },
+    "expiry_state": {  # core.expiry.ExpiryState
+        "none": Text("期限なし", "no expiry"),
+        "ok": Text("期限内", "valid"),
+        "soon": Text("期限間近", "expires soon"),
+        "expired": Text("期限切れ", "expired"),
+    },
+    "import_status": {  # sync.results.ImportStatus
+        "applied": Text("反映", "applied"),
+        "up_to_date": Text("変更なし（最新）", "up to date"),
+        "refused": Text("拒否", "refused"),
+        "fork": Text("分岐（要確認）", "fork"),
+    },
+    "drill_event": {  # drill.state.DrillEvent.kind
+        "started": Text("訓練開始", "started"),
+        "inject": Text("状況付与", "inject"),
+        "advance": Text("時間経過", "clock advanced"),
+        "reset": Text("リセット", "reset"),
+    },
+    "bool": {
+        "true": Text("はい", "yes"),
+        "false": Text("いいえ", "no"),
+    },
 }
-
 STALE = Text("要確認", "stale")
 
-AGREEMENTS = {
-    "mutual_aid": Text("相互応援協定", "mutual aid"),
-    "wide_area_group": Text("広域連携", "wide-area group"),
-    "prefecture": Text("都道府県調整", "prefecture coordination"),
-}
+
+def enum_label(group: str, value: object, language: str) -> str:
+    """The label of a coded value; a value the table does not know (a newer partner's) is shown as it is."""
+    if value is None or value == "":
+        return ""
+    if group == "bool" or isinstance(value, bool):
+        return ENUMS["bool"]["true" if value else "false"](language)
+    found = ENUMS[group].get(str(value))
+    return found(language) if found else str(value)
+
+
+def yes_no(value: bool | None, language: str) -> str:
+    return "" if value is None else enum_label("bool", value, language)
+
+
+def status(code: str, language: str) -> str:
+    """A request's or a transfer's status."""
+    table = ENUMS["transfer_status"] if code in ENUMS["transfer_status"] else ENUMS["request_status"]
+    found = table.get(code)
+    return found(language) if found else code
+
+
+def agreement(code: str, language: str) -> str:
+    return enum_label("agreement", code, language)
 
 
 def category(code: str, language: str) -> str:
     found = CATEGORIES.get(code)
     return found(language) if found else code  # a partner's local category is shown as stored
-
-
-def status(code: str, language: str) -> str:
-    found = STATUSES.get(code)
-    return found(language) if found else code
-
-
-def agreement(code: str, language: str) -> str:
-    found = AGREEMENTS.get(code)
-    return found(language) if found else code

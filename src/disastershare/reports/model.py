@@ -8,12 +8,15 @@ Japanese and English names; the renderer picks by language.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
+from disastershare.reports.times import FIXED_JST
+
 SCOPES = ("own", "all", "prefecture")
-# Report times are in Japan Standard Time (see report_data); no daylight saving, so a fixed offset is exact.
-JST = timezone(timedelta(hours=9), "JST")
+# The default report zone when a ReportMeta is made by hand; build_report_data uses the workspace's
+# `time_zone` setting (reports.times), Asia/Tokyo unless set otherwise.
+JST = FIXED_JST
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,15 +162,35 @@ class Chart:
 
 
 @dataclass(frozen=True, slots=True)
+class Contact:
+    """Who at the municipality answers questions about the report (workspace settings contact_*)."""
+
+    name: str = ""
+    section: str = ""
+    phone: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.name or self.section or self.phone)
+
+
+@dataclass(frozen=True, slots=True)
 class ReportMeta:
     subject: Place  # the workspace's own municipality
     scope: str  # own | all | prefecture
-    generated_at: datetime  # aware, in the report's time zone (JST)
+    generated_at: datetime  # aware, in the report's time zone: the "as of" time of every figure
     drill: bool
     workspace: str
     app_version: str
     partners: tuple[Place, ...]  # other municipalities whose data are included
     stale_after: timedelta
+    number: int | None = None  # 第N報: the workspace's report counter (reports.numbering); None: unnumbered
+    report_id: str = ""  # one build of the figures: the same data written as PDF and XLSX keeps one number
+    counter_file: Path | None = None  # where the number is recorded once the report is written
+    contact: Contact = Contact()
+
+    @property
+    def zone(self) -> tzinfo:
+        return self.generated_at.tzinfo or JST
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,10 +18,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImageReader, QPaintDevice
 
-from disastershare.reports.labels import Text
+from disastershare.reports.labels import Text, yes_no
 from disastershare.reports.tables import Column, Table
+from disastershare.reports.times import minutes_text
 
 TEXT, RECT, LINE, IMAGE = range(4)
+RIGHT = ("int", "float", "measure")  # right-aligned, never wrapped ("measure": a quantity with its unit, 560 枚)
 CONTINUED = Text("（続き）", " (continued)")
 # A line must not start with closing punctuation (禁則処理): carry the character back to the line above.
 _NO_LINE_START = set("）)」』】〕、。，．・ー々ゝゞぁぃぅぇぉっゃゅょァィゥェォッャュョ,.:;!?％%")
@@ -131,11 +133,13 @@ class Flow:
     def text(self, x: float, baseline: float, text: str, style: str) -> None:
         self.ops.append((TEXT, x, baseline, text, style))
 
-    def paragraph(self, text: str, style: str = "body", indent_mm: float = 0.0, after_mm: float = 1.0) -> None:
+    def paragraph(self, text: str, style: str = "body", indent_mm: float = 0.0, after_mm: float = 1.0,
+                  reserve: float = 0.0) -> None:
+        """`reserve`: device units kept free at the right (for something drawn beside the first line)."""
         indent = indent_mm * self.geometry.unit
         height = self.line_height(style)
         ascent = self._metrics[style].ascent()
-        for line in self.wrap(text, self.geometry.content_width - indent, style):
+        for line in self.wrap(text, self.geometry.content_width - indent - reserve, style):
             self.ensure(height)
             self.text(self.geometry.left + indent, self.y + ascent, line, style)
             self.y += height
@@ -209,7 +213,7 @@ class Flow:
             ascent = self._metrics["th"].ascent()
             for col, lines, left, width in zip(cols, head_lines, lefts, widths, strict=True):
                 for n, line in enumerate(lines):
-                    x = left + width - pad - self.width_of(line, "th") if col.numeric else left + pad
+                    x = left + width - pad - self.width_of(line, "th") if col.type in RIGHT else left + pad
                     self.text(x, self.y + pad + ascent + n * th_height, line, "th")
             self.y += head_height
 
@@ -224,11 +228,10 @@ class Flow:
         start(False)
         getters = [c.get for c in cols]
         types = [c.type for c in cols]
-        labels = [c.label(language) for c in cols]
         for index, row in enumerate(table.rows):
-            cells = [_format(get(row, language), kind, label)
-                     for get, kind, label in zip(getters, types, labels, strict=True)]
-            lines = [(text,) if kind in ("int", "float") else self.wrap(text, width - 2 * pad, "td", 2)
+            values = [get(row, language) for get in getters]
+            cells = [_format(value, kind, language) for value, kind in zip(values, types, strict=True)]
+            lines = [(text,) if kind in RIGHT else self.wrap(text, width - 2 * pad, "td", 2)
                      for text, kind, width in zip(cells, types, widths, strict=True)]
             row_height = max(len(cell) for cell in lines) * td_height + 2 * pad
             if self.y + row_height > g.bottom:
@@ -237,29 +240,29 @@ class Flow:
             if index % 2:
                 self.ops.append((RECT, g.left, self.y, g.content_width, row_height, "zebra"))
             base = self.y + pad + td_ascent
-            for cell, kind, left, width in zip(lines, types, lefts, widths, strict=True):
-                style = "td_flag" if kind == "bool" else "td"
+            for cell, kind, value, left, width in zip(lines, types, values, lefts, widths, strict=True):
+                style = "td_flag" if kind == "bool" and value else "td"  # a set flag (要確認: はい) in red
                 for n, line in enumerate(cell):
                     if not line:
                         continue
-                    x = left + width - pad - self.width_of(line, "td") if kind in ("int", "float") else left + pad
+                    x = left + width - pad - self.width_of(line, "td") if kind in RIGHT else left + pad
                     self.ops.append((TEXT, x, base + n * td_height, line, style))
             self.y += row_height
         self.ops.append((LINE, g.left, self.y, g.right, self.y, "rule", 0.3))
         self.space(4.0)
 
 
-def _format(value: Any, kind: str, label: str) -> str:
+def _format(value: Any, kind: str, language: str) -> str:
     if value is None:
         return ""
     if kind == "int":
         return f"{value:,}"
     if kind == "float":
         return f"{value:,.1f}"
-    if kind == "bool":
-        return label if value else ""  # a set flag shows its own name ("要確認" / "Stale")
+    if kind == "bool" or isinstance(value, bool):
+        return yes_no(bool(value), language)
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return minutes_text(value)  # already in the report's zone (tables), which the header names
     if isinstance(value, date):
         return value.isoformat()
     return str(value)

@@ -9,9 +9,11 @@ instance's ~1,300 table pages in 3-6 s on this 2-core machine (bench/bench_repor
 the text map: `pdf_unicode` repairs shared-glyph mappings (手 written as the radical ⼿) in place, and
 `pdf_fonts` turns off the OpenType features whose glyphs Qt cannot map back to text (locl digits, liga).
 
-Layout (pagination, repeated table headers, section page numbers) is in `pdf_layout`; this module
-decides what goes on the pages and paints them, with a "p. N / M" footer and, in a drill workspace,
-訓練 / DRILL on every page (a header mark and a diagonal watermark).
+Layout (pagination, repeated table headers, section page numbers) is in `pdf_layout`; the first page, a
+one-page summary, is `pdf_summary`. This module decides what goes on the pages and paints them, with the
+report number and as-of time in every page header, a "p. N / M" footer and, in a drill workspace,
+訓練 / DRILL on every page (a header mark and a diagonal watermark). Technical facts (workspace folder,
+embedded font, version) are on the last page, 報告について, not the first.
 """
 from __future__ import annotations
 
@@ -21,21 +23,23 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageSize, QPainter, QPdfWriter, QPen
 
-from disastershare.core import era
 from disastershare.core.errors import DomainError
 from disastershare.reports import labels, tables
+from disastershare.reports.about import zone_description
 from disastershare.reports.fonts import find_japanese_font
-from disastershare.reports.labels import SECTIONS, Text
+from disastershare.reports.labels import SECTIONS
 from disastershare.reports.model import ReportData
+from disastershare.reports.numbering import number_text
 from disastershare.reports.pdf_fonts import PdfFonts, register, shared_glyph_replacements
 from disastershare.reports.pdf_layout import IMAGE, LINE, RECT, TEXT, Flow, Geometry, Style
+from disastershare.reports.pdf_summary import LIMITS, summary_page
 from disastershare.reports.pdf_unicode import fix_file
+from disastershare.reports.times import abbreviation, minutes_text
 
 RESOLUTION = 1200  # device units per inch: fine enough that text positions are not visibly rounded
 MM = RESOLUTION / 25.4
 DRILL_RED = QColor(192, 0, 0)
 COLORS = {"head_fill": QColor("#dde4ee"), "zebra": QColor("#f3f5f8"), "rule": QColor("#8090a0")}
-COVER_PARTNER_NAMES = 12
 WATERMARK = f"{labels.DRILL('ja')} {labels.DRILL('en')}"
 
 
@@ -45,7 +49,8 @@ def _styles(fonts: PdfFonts) -> dict[str, Style]:
         "title": (20, True, ink), "subject": (24, True, ink), "h1": (15, True, ink), "h2": (11.5, True, ink),
         "h3": (9.5, True, ink), "body": (10, False, ink), "label": (9.5, True, grey), "muted": (9, False, grey),
         "caption": (8.5, False, grey), "th": (8, True, ink), "td": (8, False, ink), "td_flag": (8, True, DRILL_RED),
-        "page": (8, False, grey), "drill": (10, True, DRILL_RED), "toc": (10.5, False, ink),
+        "page": (8, False, grey), "drill": (10, True, DRILL_RED), "toc": (9.5, False, ink),
+        "number": (20, True, ink),
     }
     return {name: Style(fonts.font(size, bold), color) for name, (size, bold, color) in spec.items()}
 
@@ -56,84 +61,38 @@ def _geometry(writer: QPdfWriter) -> Geometry:
                     unit=MM)
 
 
-def _when(data: ReportData, language: str) -> tuple[str, str]:
-    """(Western date and time with zone, era date) for the cover."""
-    when = data.meta.generated_at
-    if language == "ja":
-        return f"{era.western_ja(when.date())} {when:%H:%M} JST（UTC+09:00）", era.era_ja(when.date())
-    return f"{when:%Y-%m-%d %H:%M} JST (UTC+09:00)", f"{era.era_ja(when.date())} ({era.era_en(when.date())})"
-
-
-def _subject(data: ReportData, language: str) -> str:
-    meta = data.meta
-    if meta.scope == "prefecture":
-        count = len(meta.partners) + 1
-        return f"{meta.subject.prefecture}（{labels.MUNICIPALITIES(language).format(n=count)}）"
-    return meta.subject.label
-
-
 def _partner_text(data: ReportData, language: str) -> str:
     partners = data.meta.partners
     if not partners:
         return labels.NONE(language)
-    names = ("、" if language == "ja" else ", ").join(p.label for p in partners[:COVER_PARTNER_NAMES])
-    more = len(partners) - COVER_PARTNER_NAMES
-    head = labels.MUNICIPALITIES(language).format(n=len(partners))
-    return f"{head}: {names}" + (f" {labels.MORE(language).format(n=more)}" if more > 0 else "")
+    names = ("、" if language == "ja" else ", ").join(p.label for p in partners)
+    return f"{labels.MUNICIPALITIES(language).format(n=len(partners))}: {names}"
 
 
-def _cover(flow: Flow, data: ReportData, language: str, fonts: PdfFonts, toc: list[tuple[str, int]]) -> None:
-    g = flow.geometry
+def _about(flow: Flow, data: ReportData, language: str, fonts: PdfFonts) -> None:
+    """The last section: where the report comes from, for whoever has to trace it (not the first page)."""
     meta = data.meta
-    flow.space(18)
-    if meta.drill:
-        top = flow.y
-        flow.ops.append((RECT, g.left, top, g.content_width, 16 * MM, "drill_fill"))
-        flow.space(3)
-        flow.paragraph(f"{labels.DRILL_BOTH}  —  {labels.DRILL_NOTICE(language)}", "drill", indent_mm=4)
-        flow.y = top + 22 * MM
-    flow.paragraph(labels.TITLE(language), "title", after_mm=2)
-    flow.paragraph(labels.TITLE("en" if language == "ja" else "ja"), "muted", after_mm=12)
-    flow.paragraph(_subject(data, language), "subject", after_mm=1)
-    flow.paragraph(f"{Text('団体コード', 'Code')(language)} {meta.subject.code}", "muted", after_mm=12)
-    western, era_text = _when(data, language)
+    hours = int(meta.stale_after.total_seconds() // 3600)
+    flow.anchor("report")
+    flow.heading(SECTIONS["report"](language))
     flow.key_values([
-        (labels.REPORT_TIME(language), western),
-        (labels.ERA_DATE(language), era_text),
-        (labels.SCOPE(language), labels.SCOPES[meta.scope](language)),
+        (labels.NUMBER(language), number_text(meta.number, language) or labels.NONE(language)),
         (labels.SUBJECT(language), f"{meta.subject.label} ({meta.subject.code})"),
+        (labels.SCOPE(language), labels.SCOPES[meta.scope](language)),
         (labels.PARTNERS(language), _partner_text(data, language)),
+        (labels.TIME_ZONE(language), zone_description(meta.generated_at)),
+        (labels.STALE_KEY(language), labels.STALE_RULE(language).format(hours=hours)),
         (labels.WORKSPACE(language), meta.workspace),
         (labels.FONT(language), f"{fonts.family} ({fonts.files.regular.name})"),
+        ("DisasterShare", meta.app_version),
     ])
-    flow.space(10)
-    flow.heading(labels.CONTENTS(language), "h2", keep_mm=10)
-    height = flow.line_height("toc")
-    for title, page in toc:
-        number = str(page)
-        flow.text(g.left + 4 * MM, flow.y + height * 0.8, title, "toc")
-        flow.text(g.right - flow.width_of(number, "toc"), flow.y + height * 0.8, number, "toc")
-        flow.y += height * 1.15
 
 
-def _summary(flow: Flow, data: ReportData, language: str) -> None:
+def _body(flow: Flow, data: ReportData, language: str, fonts: PdfFonts) -> None:
     none = labels.NONE(language)
-    flow.anchor("summary")
-    flow.heading(SECTIONS["summary"](language))
-    flow.table(tables.totals_table(data), language, caption=SECTIONS["totals"](language), empty=none)
-    top = tables.shortfall_table(data.top_shortfalls())
-    flow.table(top, language, caption=SECTIONS["top_shortfalls"](language), empty=none,
-               columns=[c for c in top.pdf_columns() if c.key != "available"])
-    flow.table(tables.request_table(data), language, caption=SECTIONS["requests"](language), empty=none)
-    dispatch = tables.dispatch_table(data)
-    flow.table(dispatch, language, caption=SECTIONS["dispatch_summary"](language), empty=none,
-               columns=[c for c in dispatch.pdf_columns() if c.key in
-                        ("work_type", "headcount", "destination_name", "place", "until")])
-
-
-def _body(flow: Flow, data: ReportData, language: str) -> None:
-    none = labels.NONE(language)
-    _summary(flow, data, language)
+    flow.anchor("totals")
+    flow.heading(SECTIONS["totals"](language))
+    flow.table(tables.totals_table(data), language, empty=none)
     if data.charts:
         flow.anchor("charts")
         flow.heading(SECTIONS["charts"](language))
@@ -155,6 +114,7 @@ def _body(flow: Flow, data: ReportData, language: str) -> None:
         flow.table(tables.prefecture_table(data), language, caption=SECTIONS["prefecture_totals"](language))
         flow.table(tables.municipality_table(data), language, caption=SECTIONS["municipality_totals"](language))
     _stock(flow, data, language)
+    _about(flow, data, language, fonts)
 
 
 def _stock(flow: Flow, data: ReportData, language: str) -> None:
@@ -163,7 +123,8 @@ def _stock(flow: Flow, data: ReportData, language: str) -> None:
     flow.anchor("stock")
     flow.heading(SECTIONS["stock"](language))
     place_cols = ("place_code", "place_prefecture", "place_name")
-    own = tables.stock_table(data.own_stock).without(*place_cols)
+    as_of = data.meta.generated_at
+    own = tables.stock_table(data.own_stock, as_of).without(*place_cols)
     subject = data.meta.subject
     flow.table(own, language, caption=f"{SECTIONS['own_stock'](language)}: {subject.label} ({subject.code})",
                empty=none)
@@ -175,7 +136,8 @@ def _stock(flow: Flow, data: ReportData, language: str) -> None:
     for _code, lines in groupby(data.partner_stock, key=lambda s: s.place.code):
         rows = list(lines)
         place = rows[0].place
-        flow.table(tables.stock_table(rows).without(*place_cols), language, caption=f"{place.label} ({place.code})")
+        flow.table(tables.stock_table(rows, as_of).without(*place_cols), language,
+                   caption=f"{place.label} ({place.code})")
 
 
 def _toc(anchors: dict[str, int], language: str, offset: int) -> list[tuple[str, int]]:
@@ -253,13 +215,17 @@ class _Painter:
         header_y, footer_y = 13 * MM, g.height - 10 * MM
         self._use(painter, "page")
         if number > 1:
-            self._draw(painter, g.left, header_y, f"{meta.subject.label}  {labels.TITLE(lang)}")
-            stamp = f"{meta.generated_at:%Y-%m-%d %H:%M} JST"
+            title = "  ".join(part for part in (meta.subject.label, labels.TITLE(lang), number_text(meta.number, lang))
+                              if part)
+            self._draw(painter, g.left, header_y, title)
+            when = meta.generated_at
+            stamp = labels.AS_OF_STAMP(lang).format(time=minutes_text(when), zone=abbreviation(when))
             self._draw(painter, g.right - width_of(stamp, "page"), header_y, stamp)
             painter.setPen(QPen(self.colors["rule"], 0.2 * MM))
             painter.drawLine(QPointF(g.left, header_y + 2 * MM), QPointF(g.right, header_y + 2 * MM))
             self._use(painter, "page")
-        self._draw(painter, g.left, footer_y, f"DisasterShare {meta.app_version}")
+        if number > 1:  # the first page is for the coordinator: nothing technical (報告について has it)
+            self._draw(painter, g.left, footer_y, f"DisasterShare {meta.app_version}")
         page = labels.PAGE(lang).format(n=number, m=total)
         self._draw(painter, (g.width - width_of(page, "page")) / 2, footer_y, page)
         if meta.drill:
@@ -284,14 +250,16 @@ def write_pdf(data: ReportData, path: Path, language: str = "ja", font: str | Pa
     writer.setCreator(f"DisasterShare {data.meta.app_version}")
     styles = _styles(fonts)
     body = Flow(writer, _geometry(writer), styles)
-    _body(body, data, language)
-    cover_pages = 1
-    while True:  # the contents list needs the cover's own length; one more pass if it ran over a page
+    _body(body, data, language, fonts)
+    toc = _toc(body.anchors, language, 1)
+    for limits in LIMITS:  # fewer rows until the summary fits on its one page
         cover = Flow(writer, _geometry(writer), styles)
-        _cover(cover, data, language, fonts, _toc(body.anchors, language, cover_pages))
-        if len(cover.pages) == cover_pages:
+        summary_page(cover, data, language, toc, limits)
+        if len(cover.pages) == 1:
             break
-        cover_pages = len(cover.pages)
+    if len(cover.pages) > 1:  # even the shortest lists did not fit (a very long contact line): page numbers move
+        cover = Flow(writer, _geometry(writer), styles)
+        summary_page(cover, data, language, _toc(body.anchors, language, len(cover.pages)), LIMITS[-1])
     painter = _Painter(writer, body, data, language)
     painter.paint(cover.pages + body.pages)  # QPainter.end() finishes and closes the file
     drawn = set("".join(painter.drawn)) | set(WATERMARK)

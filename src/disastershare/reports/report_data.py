@@ -1,8 +1,14 @@
 """Assemble ReportData from a workspace (plus figures the caller already computed).
 
-Report times are in Japan Standard Time whatever the machine's zone: the readers are Japanese
-municipalities and prefectures, the era date depends on the calendar day in Japan, and JST has no
-daylight saving, so a fixed offset is exact (and needs no tz database, which Windows lacks).
+Report times are in the workspace's report zone whatever the machine's zone (`reports.times`: the setting
+`time_zone`, Asia/Tokyo by default): the readers are Japanese municipalities and prefectures, and the era
+date depends on the calendar day in Japan.
+
+Workspace settings read here (settings.json; `disastershare settings set KEY VALUE`), all optional:
+- `contact_name`, `contact_section`, `contact_phone`: who answers questions about the report (the first
+  page says so; a report without them says 未設定);
+- `time_zone`: IANA zone name for every time in the report and its file name (default Asia/Tokyo).
+The report number (第N報) comes from the workspace's counter, `reports.numbering`.
 """
 
 from __future__ import annotations
@@ -15,11 +21,11 @@ from datetime import UTC, date, datetime, timedelta
 from disastershare import __version__
 from disastershare.core.errors import DomainError
 from disastershare.core.expiry import available_quantity, is_expired
-from disastershare.reports import sources
+from disastershare.reports import numbering, sources
 from disastershare.reports.model import (
-    JST,
     SCOPES,
     Chart,
+    Contact,
     DispatchLine,
     MunicipalityTotal,
     PartnerFreshness,
@@ -35,9 +41,17 @@ from disastershare.reports.model import (
     TransferLine,
 )
 from disastershare.reports.sources import DispatchFigure, PartnerStatus, ShortfallFigure, TransferFigure
+from disastershare.reports.times import report_zone
 from disastershare.store.workspace import Workspace
 
 DEFAULT_STALE_AFTER = timedelta(hours=24)  # a partner silent for a day is flagged: snapshots go out daily
+CONTACT_SETTINGS = ("contact_name", "contact_section", "contact_phone")
+
+
+def contact_from(settings: dict) -> Contact:
+    values = [settings.get(key) for key in CONTACT_SETTINGS]
+    name, section, phone = (value.strip() if isinstance(value, str) else "" for value in values)
+    return Contact(name, section, phone)
 
 
 class _Names:
@@ -102,7 +116,7 @@ class _Holding:
 
 
 def _stock(workspace: Workspace, names: _Names, wanted: Callable[[str], bool], as_of: date) -> list[StockLine]:
-    """Holdings per municipality and resource; usable and expired as of the report's day (JST)."""
+    """Holdings per municipality and resource; usable and expired as of the report's day (in the report's zone)."""
     sums: dict[tuple[str, str], _Holding] = defaultdict(_Holding)
     for i in workspace.inventory.list("*"):
         if wanted(i.meta.owner):
@@ -193,12 +207,15 @@ def build_report_data(
     """Everything the report shows. Figures not passed in are read through `sources` (see its adapters)."""
     if scope not in SCOPES:
         raise DomainError(f"scope must be one of {', '.join(SCOPES)} (got '{scope}')")
-    now = (now or datetime.now(UTC)).astimezone(JST).replace(microsecond=0)
+    settings = workspace.settings()
+    now = (now or datetime.now(UTC)).astimezone(report_zone(settings)).replace(microsecond=0)
+    counter = numbering.counter_file(workspace.root)
+    number = numbering.next_number(counter)
     own = workspace.municipality
     names = _Names(workspace)
     wanted = _scope_filter(scope, own)
 
-    stock = _stock(workspace, names, wanted, now.date())  # the report's day in Japan, as the shortfalls use
+    stock = _stock(workspace, names, wanted, now.date())  # the report's day in its zone, as the shortfalls use
     if shortfalls is None or transfers is None:
         table = sources.workspace_positions(workspace, now.date())
         if shortfalls is None:
@@ -225,7 +242,8 @@ def build_report_data(
     meta = ReportMeta(
         subject=names.place(own), scope=scope, generated_at=now, drill=workspace.drill,
         workspace=str(workspace.root), app_version=__version__,
-        partners=tuple(m.place for m in municipality_totals if m.place.code != own), stale_after=stale_after)
+        partners=tuple(m.place for m in municipality_totals if m.place.code != own), stale_after=stale_after,
+        number=number, report_id=numbering.new_report_id(), counter_file=counter, contact=contact_from(settings))
     return ReportData(
         meta=meta, stock=tuple(stock), shortfalls=tuple(shortfall_lines), transfers=tuple(transfer_lines),
         dispatches=tuple(dispatch_lines),

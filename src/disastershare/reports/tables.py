@@ -14,8 +14,9 @@ from typing import Any
 from disastershare.reports import labels
 from disastershare.reports.labels import Text
 from disastershare.reports.model import JST, ReportData
+from disastershare.reports.times import local, with_zone
 
-CELL_TYPES = ("text", "int", "float", "date", "datetime", "bool")
+CELL_TYPES = ("text", "int", "float", "date", "datetime", "bool", "measure")  # measure: "560 枚" (PDF summary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +47,16 @@ class Table:
         return tuple(c for c in self.columns if c.pdf > 0)
 
 
-def _jst(value: datetime | None) -> datetime | None:
-    return value.astimezone(JST) if value is not None else None
+def _in_zone(attr: str, as_of: datetime):
+    """A getter giving row.<attr> in the report's zone (the zone of `as_of`, the report time)."""
+    zone = as_of.tzinfo or JST
+    return lambda r, _l: local(getattr(r, attr), zone)
+
+
+def _time_col(key: str, ja: str, en: str, hxl: str, attr: str, as_of: datetime, pdf: float = 0.0) -> Column:
+    """A date-time column whose header names the zone its times are in: 更新日時 (JST)."""
+    return Column(key, Text(with_zone(ja, as_of), with_zone(en, as_of)), "datetime", hxl, _in_zone(attr, as_of),
+                  pdf)
 
 
 def _col(key: str, ja: str, en: str, type_: str, hxl: str, get: Callable[[Any, str], Any], pdf: float = 0.0):
@@ -149,10 +158,10 @@ def freshness_table(data: ReportData) -> Table:
         _col("agreement", "協定", "Agreement", "text", "#meta+agreement",
              lambda r, lang: labels.agreement(r.agreement, lang), 1.2),
         _col("sequence", "最新番号", "Last sequence", "int", "#meta+sequence", lambda r, _l: r.last_sequence, 0.8),
-        _col("snapshot_at", "最新スナップショット作成 (JST)", "Last snapshot made (JST)", "datetime",
-             "#date+snapshot", lambda r, _l: _jst(r.last_created_at), 1.5),
-        _col("imported_at", "取込日時 (JST)", "Imported (JST)", "datetime", "#date+imported",
-             lambda r, _l: _jst(r.last_imported_at), 1.5),
+        _time_col("snapshot_at", "最新スナップショット作成", "Last snapshot made", "#date+snapshot", "last_created_at",
+                  data.meta.generated_at, 1.5),
+        _time_col("imported_at", "取込日時", "Imported", "#date+imported", "last_imported_at",
+                  data.meta.generated_at, 1.5),
         _col("stale", "要確認", "Stale", "bool", "#status+stale", lambda r, _l: r.stale, 0.7),
     ]), data.freshness)
 
@@ -177,12 +186,14 @@ def municipality_table(data: ReportData) -> Table:
         _int("resource_types", "品目数", "Resource types", "#meta+resource_types"),
         _int("records", "登録件数", "Records", "#meta+records"),
         _int("shortfall_resources", "不足品目数", "Resources short", "#meta+shortfall_resources"),
-        _col("last_heard", "最新スナップショット (JST)", "Last snapshot (JST)", "datetime", "#date+snapshot",
-             lambda r, _l: _jst(r.last_heard), 1.5),
+        _time_col("last_heard", "最新スナップショット", "Last snapshot", "#date+snapshot", "last_heard",
+                  data.meta.generated_at, 1.5),
     ]), data.municipality_totals)
 
 
-def stock_table(rows: Sequence[Any], key: str = "stock", title: Text = labels.SECTIONS["stock"]) -> Table:
+def stock_table(rows: Sequence[Any], as_of: datetime, key: str = "stock",
+                title: Text = labels.SECTIONS["stock"]) -> Table:
+    """`as_of`: the report time, whose zone the update times are shown in."""
     return Table(key, title, tuple([
         *_place_cols("place"), *_resource_cols(category=True, pdf=2.4),
         _int("on_hand", "在庫数", "On hand", "#value+on_hand", pdf=0.85),
@@ -191,8 +202,7 @@ def stock_table(rows: Sequence[Any], key: str = "stock", title: Text = labels.SE
         _expired(pdf=0.7),
         _int("records", "件数", "Records", "#meta+records", pdf=0),
         _col("expiry", "最短期限", "Earliest expiry", "date", "#date+expiry", lambda r, _l: r.earliest_expiry, 0.95),
-        _col("updated_at", "更新日時 (JST)", "Updated (JST)", "datetime", "#date+updated",
-             lambda r, _l: _jst(r.updated_at)),
+        _time_col("updated_at", "更新日時", "Updated", "#date+updated", "updated_at", as_of),
     ]), rows)
 
 
@@ -200,7 +210,7 @@ def data_tables(data: ReportData) -> list[Table]:
     """Every table, in workbook / CSV order (the stock table, the longest, last)."""
     return [totals_table(data), shortfall_table(data.shortfalls), transfer_table(data), dispatch_table(data),
             request_table(data), freshness_table(data), prefecture_table(data), municipality_table(data),
-            stock_table(data.stock)]
+            stock_table(data.stock, data.meta.generated_at)]
 
 
 def with_drill_column(table: Table) -> Table:

@@ -1,9 +1,11 @@
 """The coordination report as an Excel workbook: a sheet describing the report, then one sheet per table.
 
-Cells are typed (numbers as numbers, dates as dates, times as JST date-times), each table sheet has a
-frozen header row and an auto filter, and column widths count full-width characters as two so Japanese
-names fit. The file itself is written by `xlsx_writer` (openpyxl's serializer was 3x too slow for the
-national instance). Chart images are not embedded: the PDF carries them.
+Cells are typed (numbers as numbers, dates as dates, times as date-times in the report's zone, which the
+headers name), coded values and yes/no in the report's language (はい/いいえ, not TRUE/FALSE), each table
+sheet has a frozen header row and an auto filter, and column widths count full-width characters as two so
+Japanese names fit. Printing: A4, one page wide, landscape for tables of more than 8 columns, the header
+row repeated on every page. The file itself is written by `xlsx_writer` (openpyxl's serializer was 3x too
+slow for the national instance). Chart images are not embedded: the PDF carries them.
 """
 
 from __future__ import annotations
@@ -14,27 +16,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from disastershare.core import era
 from disastershare.reports import labels
-from disastershare.reports.labels import Text
+from disastershare.reports.about import about_rows
 from disastershare.reports.model import ReportData
 from disastershare.reports.tables import Table, data_tables, with_drill_column
 from disastershare.reports.xlsx_writer import Sheet, write_workbook
 
 MAX_WIDTH = 60
-# Sheet names are limited to 31 characters; these are the short forms of the table titles.
-SHEET_NAMES = {
-    "report": Text("報告について", "report"),
-    "totals": Text("分類別合計", "Totals"),
-    "shortfalls": Text("不足", "Shortfalls"),
-    "transfers": Text("移送", "Transfers"),
-    "dispatch": Text("職員派遣", "Staff dispatch"),
-    "requests": Text("要請", "Requests"),
-    "freshness": Text("データ鮮度", "Data freshness"),
-    "prefecture_totals": Text("都道府県別", "Per prefecture"),
-    "municipality_totals": Text("団体別", "Per municipality"),
-    "stock": Text("在庫", "Stock"),
-}
+SHEET_NAMES = labels.SHORT_TITLES  # sheet names are limited to 31 characters: the short table titles
 DRILL_COLOR = "C00000"
 
 
@@ -74,56 +63,31 @@ def column_widths(rows: Sequence[Sequence[Any]], filter_button: bool = True) -> 
     return [min(MAX_WIDTH, w + extra) for w in widths]
 
 
-def _excel_value(value: Any) -> Any:
+def _excel_value(value: Any, language: str) -> Any:
+    if isinstance(value, bool):
+        return labels.yes_no(value, language)  # a Japanese Excel shows a boolean cell as TRUE/FALSE
     if isinstance(value, datetime) and value.tzinfo is not None:
-        return value.replace(tzinfo=None)  # Excel has no time zones; the headers say JST
+        return value.replace(tzinfo=None)  # Excel has no time zones; the headers name the report's zone
     return value
 
 
 def _table_sheet(table: Table, data: ReportData, language: str) -> Sheet:
     getters = [c.get for c in table.columns]
     rows: list[list[Any]] = [[c.label(language) for c in table.columns]]
-    rows += [[_excel_value(get(row, language)) for get in getters] for row in table.rows]
+    rows += [[_excel_value(get(row, language), language) for get in getters] for row in table.rows]
     drill = data.meta.drill
     return Sheet(SHEET_NAMES.get(table.key, table.title)(language)[:31], rows, column_widths(rows),
                  tab_color=DRILL_COLOR if drill else None, print_header=labels.DRILL_BOTH if drill else None)
 
 
-def _hours(data: ReportData) -> int:
-    return int(data.meta.stale_after.total_seconds() // 3600)
-
-
-def _about_rows(data: ReportData, language: str, tables: Iterable[Table]) -> list[list[Any]]:
-    meta = data.meta
-    when = meta.generated_at
-    subject = meta.subject
-    rows: list[list[Any]] = [
-        [labels.TITLE(language), ""],
-        [labels.SUBJECT(language), f"{subject.label} ({subject.code})"],
-        [labels.SCOPE(language), labels.SCOPES[meta.scope](language)],
-        [labels.REPORT_TIME(language) + " (JST)", when.replace(tzinfo=None)],
-        [labels.ERA_DATE(language), era.era_ja(when.date()) if language == "ja" else era.era_en(when.date())],
-        ["タイムゾーン" if language == "ja" else "Time zone", "JST (UTC+09:00)"],
-        [labels.DRILL(language), labels.DRILL_NOTICE(language) if meta.drill else labels.NONE(language)],
-        [labels.WORKSPACE(language), meta.workspace],
-        ["DisasterShare", meta.app_version],
-        [labels.STALE_AFTER(language), _hours(data)],
-        ["", ""],
-    ]
-    rows += [[SHEET_NAMES.get(t.key, t.title)(language), len(t.rows)] for t in tables]
-    rows.append(["", ""])
-    rows.append([f"{labels.PARTNERS(language)} ({len(meta.partners)})", ""])
-    rows += [[p.code, p.label] for p in meta.partners]
-    return rows
-
-
 def _about_sheet(data: ReportData, language: str, tables: Iterable[Table]) -> Sheet:
-    rows = _about_rows(data, language, tables)
+    rows = [[label, _excel_value(value, language)] for label, value in about_rows(data, language, tables)]
     drill = data.meta.drill
-    alerts = {(6, 1)} if drill else set()  # the drill notice, in red
+    drill_label = labels.DRILL(language)
+    alerts = {(i, 1) for i, row in enumerate(rows) if row[0] == drill_label} if drill else set()  # in red
     return Sheet(SHEET_NAMES["report"](language), rows, column_widths(rows, filter_button=False), header=False,
                  tab_color=DRILL_COLOR if drill else None, print_header=labels.DRILL_BOTH if drill else None,
-                 bold_first_column=True, alert_cells=alerts)
+                 bold_first_column=True, alert_cells=alerts, gridlines=False)
 
 
 def write_xlsx(data: ReportData, path: Path, language: str = "ja") -> None:

@@ -4,8 +4,12 @@ Why not openpyxl here: its XML serializer costs ~17 µs per cell without lxml (m
 national instance's 530,000 stock cells against a 3 s target), and lxml is not a dependency. Report sheets
 need only a fixed set of features, written here as plain strings in the order the schema requires:
 typed cells (numbers, booleans, dates and times as serials with a date format), shared strings, a bold
-header row frozen in place, an auto filter, column widths, a tab colour, a printed page header, A4
-landscape printing with the header row repeated. openpyxl still reads these files back in the tests.
+header row frozen in place, an auto filter, column widths, a tab colour, a printed page header, and print
+settings: A4 (paperSize 9), scaled to one page wide and as many pages tall as needed (pageSetUpPr fitToPage
+with fitToWidth 1, fitToHeight 0), landscape when a table has more than LANDSCAPE_AFTER columns, the header
+row repeated on every printed page (_xlnm.Print_Titles), and gridlines printed on tables (rows of numbers
+are hard to follow on paper without them) but not on the report description. openpyxl still reads these
+files back in the tests; LibreOffice prints them one page wide (tests/reports/test_xlsx_printing.py).
 
 Text is only ever a shared string (t="s"), never a formula (<f>), so a note reading "=1+2" stays text in
 Excel; characters XML forbids are replaced (core.cell_safety).
@@ -32,6 +36,7 @@ _REL_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relati
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+LANDSCAPE_AFTER = 8  # columns: a wider table is printed landscape
 
 
 @dataclass
@@ -44,6 +49,15 @@ class Sheet:
     print_header: str | None = None  # text centred at the top of every printed page
     bold_first_column: bool = False
     alert_cells: set[tuple[int, int]] = field(default_factory=set)  # (row, column), 0-based: red bold
+    gridlines: bool = True  # printed cell borders (the sheet's own look on screen is unchanged)
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=1)
+
+    @property
+    def landscape(self) -> bool:
+        return self.width > LANDSCAPE_AFTER
 
 
 class _Strings:
@@ -88,12 +102,12 @@ def _cell(ref: str, value: Any, strings: _Strings, style: int = 0) -> str:
 
 
 def _sheet_xml(sheet: Sheet, strings: _Strings) -> str:
-    width = max((len(r) for r in sheet.rows), default=1)
+    width = sheet.width
     letters = [get_column_letter(i + 1) for i in range(width)]
     last = f"{letters[-1]}{max(len(sheet.rows), 1)}"
     parts = [_DECL, f"<worksheet {_NS} {_REL_NS}>"]
-    if sheet.tab_color:
-        parts.append(f'<sheetPr><tabColor rgb="FF{sheet.tab_color}"/></sheetPr>')
+    tab = f'<tabColor rgb="FF{sheet.tab_color}"/>' if sheet.tab_color else ""
+    parts.append(f'<sheetPr>{tab}<pageSetUpPr fitToPage="1"/></sheetPr>')  # fitTo* below apply only with it
     parts.append(f'<dimension ref="A1:{last}"/>')
     pane = ('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
             '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>') if sheet.header else ""
@@ -120,12 +134,15 @@ def _sheet_xml(sheet: Sheet, strings: _Strings) -> str:
     parts.append("</sheetData>")
     if sheet.header:
         parts.append(f'<autoFilter ref="A1:{last}"/>')
+    if sheet.gridlines:
+        parts.append('<printOptions gridLines="1"/>')
     parts.append('<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>')
-    parts.append('<pageSetup paperSize="9" orientation="landscape" fitToHeight="0"/>')
-    if sheet.print_header:
-        text = escape(xml_text(f'&C&"-,Bold"&KC00000{sheet.print_header}'))
-        parts.append(f"<headerFooter><oddHeader>{text}</oddHeader><oddFooter>{escape('&CP. &P / &N')}"
-                     "</oddFooter></headerFooter>")
+    orientation = "landscape" if sheet.landscape else "portrait"
+    parts.append(f'<pageSetup paperSize="9" orientation="{orientation}" fitToWidth="1" fitToHeight="0"/>')
+    # Every printed page says which sheet it is (&A) and its page number; a drill's pages say so in red.
+    header = "&L&A" + (f'&C&"-,Bold"&KC00000{sheet.print_header}' if sheet.print_header else "")
+    parts.append(f"<headerFooter><oddHeader>{escape(xml_text(header))}</oddHeader>"
+                 f"<oddFooter>{escape('&CP. &P / &N')}</oddFooter></headerFooter>")
     parts.append("</worksheet>")
     return "".join(parts)
 
@@ -172,6 +189,7 @@ _STYLES = (
 
 
 def _core_xml(title: str, creator: str, created: datetime) -> str:
+    # File metadata, not a time shown in the report: W3CDTF in UTC, which Excel shows in the reader's zone.
     stamp = created.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return (f'{_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
             'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
