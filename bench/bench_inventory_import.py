@@ -16,6 +16,7 @@ from pathlib import Path
 
 from disastershare.core.reference_data import shipped_catalog
 from disastershare.core.sheet_import import plan_inventory_import, read_table, run_to_end
+from disastershare.store.connection import configure
 from disastershare.store.workspace import Workspace
 
 ROWS = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
@@ -61,8 +62,7 @@ def main() -> None:
         rows = [(str(uuid.uuid4()), "131016", i + 1, "2026-11-23 00:00:00", 0, r.resource, r.on_hand, r.reserved,
                  r.location, "ready", None, r.note) for i, r in enumerate(plan.adds)]
         conn = sqlite3.connect(tmpdir / "base" / "workspace.sqlite")
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
+        configure(conn)  # the app's own connection settings (WAL, synchronous=FULL): a like-for-like baseline
         t4 = time.perf_counter()
         with conn:
             conn.executemany("INSERT INTO inventory_item VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from disastershare.core.reference_data import shipped_catalog, shipped_registry
 from disastershare.demo import demo_records
 from disastershare.store import mirror
+from disastershare.store.connection import configure
 from disastershare.store.mirror import StoredKey, StoredPartner
 from disastershare.store.record_mapping import to_row
 from disastershare.store.workspace import Workspace
@@ -75,8 +76,7 @@ def national_rows(code: str, seed: int, records: int) -> dict[str, list[list]]:
 def baseline_insert(db_path: Path, all_rows: list[dict[str, list[list]]]) -> tuple[float, float]:
     """Raw sqlite3.executemany of the same rows into the same schema, one transaction: (wall, CPU) seconds."""
     conn = sqlite3.connect(db_path)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
+    configure(conn)  # the app's own connection settings (WAL, synchronous=FULL): a like-for-like baseline
     start, cpu = time.perf_counter(), time.process_time()
     with conn:
         for table in TABLES:

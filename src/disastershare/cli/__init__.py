@@ -22,6 +22,7 @@ from disastershare.cli import (
     sync_commands,
     workspace_commands,
 )
+from disastershare.cli.common import explain_failure, workspace_dir
 from disastershare.core.errors import DomainError
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_PARTIAL = 0, 2, 3
@@ -71,3 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a damaged file, a full disk, a path too long: one sentence, not a traceback
+        message = explain_failure(exc, workspace_dir(args))
+        if message is None:
+            raise
+        print(f"error: {message}", file=sys.stderr)
+        return EXIT_USER_ERROR

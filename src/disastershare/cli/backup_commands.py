@@ -7,10 +7,11 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from disastershare.cli.common import add_format, open_workspace
+from disastershare.cli.common import add_format, open_workspace, workspace_dir
 from disastershare.cli.output import emit
 from disastershare.core.errors import DomainError
 from disastershare.store.restore import BackupFacts, describe, prepare_restore
+from disastershare.store.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -55,7 +56,11 @@ def _backup_list(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
+    # A damaged database is exactly when a restore is needed: it must not stop the restore from opening.
+    workspace, problem = Workspace.open_for_restore(workspace_dir(args), args.file)
+    workspace.check_writable()
+    if problem:
+        print(f"note: {problem.split('; nothing was changed')[0]}; restoring replaces it", file=sys.stderr)
     with prepare_restore(workspace, args.file) as prepared:
         if not args.yes and not _confirm(prepared.facts, workspace.root):
             print("cancelled; nothing was changed", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,6 +12,7 @@ from disastershare.cli.common import add_format, open_workspace
 from disastershare.cli.output import emit
 from disastershare.cli.progress import drain, text_progress
 from disastershare.core.errors import DomainError
+from disastershare.store.output_paths import checked_output_path
 from disastershare.sync.exporter import export_bundle, export_snapshot
 from disastershare.sync.history import import_history
 from disastershare.sync.importer import exit_code, import_snapshots
@@ -36,7 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     card = sub.add_parser("keycard", help="this municipality's public key card, for partners")
     card_sub = card.add_subparsers(dest="keycard_command", required=True, metavar="ACTION")
     exp = card_sub.add_parser("export", help=f"write the key card (JSON, suggested suffix {KEYCARD_SUFFIX})")
-    exp.add_argument("file", type=Path)
+    exp.add_argument("file", metavar="FILE", help=f"file to write, or a folder (ending in /) to write CODE"
+                     f"{KEYCARD_SUFFIX} into")
+    exp.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     exp.set_defaults(handler=_keycard_export)
 
     partners = sub.add_parser("partners", help="trusted partner municipalities and their keys",
@@ -68,7 +72,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     snap = sub.add_parser("snapshot", help="signed snapshot files exchanged with partners")
     s_sub = snap.add_subparsers(dest="snapshot_command", required=True, metavar="ACTION")
     sexp = s_sub.add_parser("export", help="write a new signed snapshot of own records into outbox/")
-    sexp.add_argument("--out", type=Path, help="folder or file to write instead of outbox/")
+    sexp.add_argument("--out", metavar="PATH", help="folder (existing, or ending in /) or file to write instead of "
+                      "outbox/")
+    sexp.add_argument("--force", action="store_true", help="overwrite the --out file if it exists")
     sexp.add_argument("--bundle", action="store_true",
                       help="write one .dsbundle with a new own snapshot and every enabled partner's latest "
                       "applied snapshot, each still signed by its owner, for relaying")
@@ -90,10 +96,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _keycard_export(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
     card = own_keycard(workspace)
-    path = write_keycard(card, args.file)
+    target = checked_output_path(args.file, workspace.root, args.force, f"{card.municipality}{KEYCARD_SUFFIX}",
+                                 replaceable=lambda old: _same_card(old, card))  # a re-export loses nothing
+    path = write_keycard(card, target)
     print(f"wrote key card of {card.municipality} {card.display_name} to {path}")
     print(f"fingerprint: {card.fingerprint}  (partners compare this by phone)")
     return 0
+
+
+def _same_card(path: Path, card: KeyCard) -> bool:
+    if not path.is_file():
+        return False
+    try:
+        old = read_keycard(path)
+    except DomainError:
+        return False
+    return (old.municipality, old.public_key) == (card.municipality, card.public_key)
 
 
 def _show_card(card: KeyCard, name: str, agreement: str | None) -> None:
@@ -163,11 +181,14 @@ def _partners_replace(args: argparse.Namespace) -> int:
 # -- snapshots ---------------------------------------------------------------------------------------
 def _snapshot_export(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
+    out = None if args.out is None else checked_output_path(args.out, workspace.root, args.force)
+    if out is None and workspace.outbox.exists():  # a file named outbox: refused before a number is taken
+        checked_output_path(f"{workspace.outbox}{os.sep}", workspace.root)
     if args.bundle:
-        bundle = drain(export_bundle(workspace, args.out), text_progress("bundling", "snapshots"))
+        bundle = drain(export_bundle(workspace, out), text_progress("bundling", "snapshots"))
         print(f"wrote {bundle.path} ({len(bundle.snapshots)} snapshots, {bundle.size:,} bytes)")
         return 0
-    result = drain(export_snapshot(workspace, args.out))
+    result = drain(export_snapshot(workspace, out))
     records = sum(result.counts.values())
     print(f"wrote {result.path} (sequence {result.sequence}, {records:,} records, {result.size:,} bytes)")
     return 0

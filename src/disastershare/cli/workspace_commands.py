@@ -47,7 +47,7 @@ def _demo(args: argparse.Namespace) -> int:
     from disastershare.demo_headless import run_headless_demo
 
     root = args.demo_workspace or workspace_dir(args)
-    if (root / DB_NAME).exists():
+    if _has_database(root):
         workspace = Workspace.open(root)
         if not workspace.drill:
             raise DomainError(f"{root} holds a live workspace; the demo only runs in a drill workspace")
@@ -68,5 +68,14 @@ def _gui(args: argparse.Namespace) -> int:
         print(f"error: the window cannot start ({exc})", file=sys.stderr)
         return 2
     root = workspace_dir(args)
-    workspace = open_workspace(args) if (root / DB_NAME).exists() else None
+    workspace = open_workspace(args) if _has_database(root) else None
     return run_gui(workspace, root, language=args.language, import_paths=args.import_paths)
+
+
+def _has_database(root: Path) -> bool:
+    """Whether the folder has something in the database's place; a path the OS refuses counts as yes, so
+    Workspace.open says what is wrong with it in one sentence."""
+    try:
+        return (root / DB_NAME).exists()
+    except OSError:
+        return True

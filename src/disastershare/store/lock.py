@@ -35,6 +35,10 @@ _WINDOWS_LOCK_OFFSET = 1 << 20
 _DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
+class ReadOnlyMediumError(DomainError):
+    """The lock file cannot be written because the workspace sits on a read-only medium (EROFS)."""
+
+
 class WorkspaceInUseError(DomainError):
     """Another process (on this or another computer) holds the workspace."""
 
@@ -211,6 +215,8 @@ def _open(path: Path) -> int:
 
 
 def _os_error(path: Path, exc: OSError) -> DomainError:
+    if exc.errno == errno.EROFS:
+        return ReadOnlyMediumError(f"the workspace {path.parent} is on a read-only medium")
     if exc.errno in _DISK_FULL:
         return DomainError(f"cannot open the workspace: the disk holding {path.parent} is full; "
                            "free some space and try again")

@@ -26,6 +26,10 @@ def head_revision() -> str:
     return ScriptDirectory(str(migrations_dir())).get_current_head() or ""
 
 
+def known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory(str(migrations_dir())).walk_revisions()}
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
@@ -44,8 +48,7 @@ def migrate_if_needed(engine: Engine, db_path: Path, backups_dir: Path) -> Path 
     head = head_revision()
     if current == head:
         return None
-    known = {s.revision for s in ScriptDirectory(str(migrations_dir())).walk_revisions()}
-    if current is not None and current not in known:
+    if current is not None and current not in known_revisions():
         raise DomainError(
             f"this workspace was written by a newer DisasterShare (schema {current}); please update the app"
         )

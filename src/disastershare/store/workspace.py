@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,10 +22,30 @@ from disastershare.core.records import InventoryItem, Need, Record, StaffPool, u
 from disastershare.core.reference_data import shipped_registry
 from disastershare.core.registry import Municipality, Registry
 from disastershare.store import migrations
-from disastershare.store.backup import backup_if_due, explain_disk_errors, write_backup
-from disastershare.store.connection import make_engine
+from disastershare.store.backup import backup_if_due, remove_with_side_files, write_backup
+from disastershare.store.connection import make_engine, make_read_only_engine, read_only_uri
+from disastershare.store.db_health import (
+    DamagedDatabaseError,
+    NotAWorkspaceError,
+    cannot_open,
+    check_database_file,
+    check_folder,
+    check_path,
+    damaged,
+    disk_full,
+    disk_trouble,
+    explain_errors,
+    inspect,
+    medium_read_only,
+    os_error,
+    read_only_refusal,
+    read_only_uri_for,
+    refuse_to_create_over,
+    remove_failed_side_files,
+    wal_has_content,
+)
 from disastershare.store.learned_names import learned_map, remember_names_in
-from disastershare.store.lock import WorkspaceInUseError, WorkspaceLock
+from disastershare.store.lock import ReadOnlyMediumError, WorkspaceInUseError, WorkspaceLock
 from disastershare.store.reference_store import insert_local_types, load_catalog, load_registry, seed_registry
 from disastershare.store.repositories import RecordRepository
 from disastershare.store.tables import ImportLogRow, WorkspaceInfo
@@ -31,6 +53,24 @@ from disastershare.store.tables import ImportLogRow, WorkspaceInfo
 DB_NAME = "workspace.sqlite"
 ENV_VAR = "DISASTERSHARE_WORKSPACE"
 LANGUAGES = ("ja", "en")
+
+
+def _any(_value: object) -> bool:
+    return True
+
+
+# settings.json keys the app reads, and what a usable value looks like
+_SETTING_CHECKS = {"language": lambda v: v is None or v in LANGUAGES, "report_font": lambda v: isinstance(v, str)}
+
+
+def _identity_of(copy: Path) -> Identity | None:
+    """The identity recorded in a backup copy, or None if it cannot be read (nothing is written)."""
+    try:
+        check_database_file(copy)
+        facts = inspect(copy, read_only_uri(copy, immutable=True))
+    except (DomainError, sqlite3.Error, OSError):
+        return None
+    return Identity(facts.municipality, facts.drill)
 
 
 def default_workspace_dir() -> Path:
@@ -49,11 +89,14 @@ class Identity:
 class Workspace:
     """An open workspace. Create with Workspace.create, open with Workspace.open."""
 
-    def __init__(self, root: Path, engine: Engine, identity: Identity, lock: WorkspaceLock | None = None) -> None:
+    def __init__(self, root: Path, engine: Engine, identity: Identity, lock: WorkspaceLock | None = None,
+                 read_only: tuple[str, str] | None = None) -> None:
         self.root = root
         self.engine = engine
         self._lock = lock  # one writer per workspace (store/lock.py); released by close() or at exit
-        explain_disk_errors(engine, root)
+        # Why this workspace could only be opened for reading (read-only medium, full disk), else None.
+        self.read_only = read_only[0] if read_only else None
+        self._read_only_refusal = read_only_refusal(*read_only) if read_only else ""
         self.identity = identity
         own = identity.municipality
         self.inventory = RecordRepository(engine, InventoryItem, own, self.catalog)
@@ -97,15 +140,23 @@ class Workspace:
         registry = shipped_registry()
         code = registry.require(municipality).code
         root = Path(root)
-        if (root / DB_NAME).exists():
-            raise DomainError(f"a workspace already exists at {root}")
-        created_root = not root.exists()
+        db_path = root / DB_NAME
+        check_path(root, DB_NAME)
+        check_folder(root)
+        try:
+            occupied = db_path.exists() or db_path.is_symlink()
+            created_root = not root.exists()
+        except OSError as exc:
+            raise os_error(exc, root) from None
+        if occupied:
+            refuse_to_create_over(db_path)
         lock = None
         try:
             for sub in ("", "keys", "inbox", "outbox", "backups"):
                 (root / sub).mkdir(parents=True, exist_ok=True)
             lock = WorkspaceLock.acquire(root)
-            engine = make_engine(root / DB_NAME)
+            engine = make_engine(db_path)
+            explain_errors(engine, root, db_path)
             migrations.upgrade(engine)
             with engine.begin() as conn:
                 conn.execute(insert(WorkspaceInfo.__table__).values(
@@ -116,33 +167,102 @@ class Workspace:
             return workspace
         except WorkspaceInUseError:
             raise  # another instance is creating or using this folder: its files are not ours to remove
-        except Exception:
+        except Exception as exc:
             if lock is not None:
                 lock.release()
             if created_root:
                 shutil.rmtree(root, ignore_errors=True)
             else:
-                (root / DB_NAME).unlink(missing_ok=True)
+                remove_with_side_files(db_path)
+            if isinstance(exc, OSError):
+                raise os_error(exc, root) from exc
             raise
 
     @classmethod
     def open(cls, root: Path) -> Workspace:
+        """Open a workspace; one sentence (DomainError) for anything in the folder that is not right.
+
+        Nothing is written before the database is known to be a sound DisasterShare workspace. On a
+        read-only medium (no lock can be taken, and no writer can exist there) or a disk too full for
+        SQLite to open the database for writing, the workspace opens for reading only: `read_only` says why
+        and every write is refused with that reason.
+        """
         root = Path(root)
         db_path = root / DB_NAME
-        if not db_path.is_file():
+        check_path(root, DB_NAME)
+        check_folder(root)
+        try:
+            present = db_path.exists()
+        except OSError as exc:
+            raise os_error(exc, root) from None
+        if not present:
             raise DomainError(
                 f"no workspace at {root}; create one with 'disastershare init --municipality CODE'"
             )
+        read_only = None
+        try:
+            lock = WorkspaceLock.acquire(root)
+        except ReadOnlyMediumError:
+            # The lock keeps two writers apart; on a read-only medium there is no writer to keep out.
+            lock, read_only = None, medium_read_only(root)
+        try:
+            check_database_file(db_path)
+            if read_only:
+                facts = inspect(db_path, read_only_uri_for(db_path, read_only[0]))
+            else:
+                try:
+                    facts = inspect(db_path)
+                except sqlite3.OperationalError as exc:
+                    if not disk_trouble(exc):
+                        raise
+                    remove_failed_side_files(db_path)  # we hold the lock: nobody else uses them
+                    read_only = disk_full(root)
+                    facts = inspect(db_path, read_only_uri_for(db_path, read_only[0]))
+            current = facts.schema == migrations.head_revision()
+            if not current and facts.schema is not None and facts.schema not in migrations.known_revisions():
+                raise DomainError(f"this workspace was written by a newer DisasterShare (schema {facts.schema}); "
+                                  "please update the app")
+            if read_only:
+                if not current:
+                    raise DomainError(f"{read_only[0]}, and its database needs upgrading to this version of the app "
+                                      "first; nothing was changed - open it once on a writable disk with free space")
+                engine = make_read_only_engine(db_path, immutable=not wal_has_content(db_path))
+                explain_errors(engine, root, db_path, read_only)
+            else:
+                engine = make_engine(db_path)
+                explain_errors(engine, root, db_path)
+                migrations.migrate_if_needed(engine, db_path, root / "backups")
+                with engine.connect() as conn:
+                    info = conn.execute(select(WorkspaceInfo.__table__)).first()
+                backup_if_due(db_path, root / "backups", info.created_at)
+            return cls(root, engine, Identity(facts.municipality, facts.drill), lock, read_only)
+        except BaseException as exc:
+            if lock is not None:
+                lock.release()
+            if isinstance(exc, sqlite3.Error) and not isinstance(exc, DomainError):
+                raise damaged(exc, db_path) or cannot_open(exc, db_path) from exc
+            raise
+
+    @classmethod
+    def open_for_restore(cls, root: Path, backup: Path) -> tuple[Workspace, str | None]:
+        """For `restore`: the workspace, opened as usual - or, when its database is damaged or is no workspace,
+        opened only far enough (lock held, engine never connected) to put `backup` in its place. Returns the
+        workspace and, in that second case, what is wrong with the database.
+
+        The identity the backup is checked against then comes from the newest sound copy in backups/; with
+        none there, from `backup` itself (the confirmation says so).
+        """
+        try:
+            return cls.open(root), None
+        except (DamagedDatabaseError, NotAWorkspaceError) as exc:
+            problem = str(exc)
+        root = Path(root)
         lock = WorkspaceLock.acquire(root)
         try:
-            engine = make_engine(db_path)
-            migrations.migrate_if_needed(engine, db_path, root / "backups")
-            with engine.connect() as conn:
-                info = conn.execute(select(WorkspaceInfo.__table__)).first()
-            if info is None:
-                raise DomainError(f"{db_path} is not a DisasterShare workspace (no identity)")
-            backup_if_due(db_path, root / "backups", info.created_at)
-            return cls(root, engine, Identity(info.municipality, bool(info.drill)), lock)
+            copies = sorted(((root / "backups").rglob("*.sqlite") if (root / "backups").is_dir() else []),
+                            key=lambda p: p.stat().st_mtime, reverse=True)
+            identity = next(filter(None, map(_identity_of, [*copies, Path(backup)])), Identity("", False))
+            return cls(root, make_engine(root / DB_NAME), identity, lock), problem
         except BaseException:
             lock.release()
             raise
@@ -153,7 +273,13 @@ class Workspace:
             self._lock.release()
             self._lock = None
 
+    def check_writable(self) -> None:
+        """Refuse (one sentence) when this workspace was opened for reading only."""
+        if self.read_only:
+            raise DomainError(self._read_only_refusal)
+
     def backup_now(self, label: str = "manual") -> Path:
+        self.check_writable()
         return write_backup(self.db_path, self.backups, label)
 
     # -- reference data -------------------------------------------------------------------------------
@@ -191,12 +317,26 @@ class Workspace:
         return self.root / "settings.json"
 
     def settings(self) -> dict:
+        """settings.json as a dict. A missing, unreadable or malformed file gives the defaults, and a known
+        setting of the wrong type is left out: a damaged settings file never stops anyone working."""
+        data = self._read_settings()
+        if not isinstance(data, dict):
+            return {}
+        return {key: value for key, value in data.items() if _SETTING_CHECKS.get(key, _any)(value)}
+
+    def _read_settings(self) -> object:
         try:
             return json.loads(self.settings_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except FileNotFoundError:
             return {}
+        except (OSError, ValueError, RecursionError):
+            return None
 
     def save_settings(self, settings: dict) -> None:
+        if self.settings_path.exists() and not isinstance(self._read_settings(), dict):
+            # never drop a file someone edited by hand without a trace: keep it beside the new one
+            with contextlib.suppress(OSError):
+                self.settings_path.replace(self.settings_path.with_name("settings.json.invalid"))
         tmp = self.settings_path.with_suffix(".tmp")
         tmp.write_text(json.dumps(settings, ensure_ascii=False, indent=2), encoding="utf-8")
         tmp.replace(self.settings_path)
