@@ -6,7 +6,7 @@ from pathlib import Path
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from disastershare.store import migrations
+from disastershare.store import migrations, request_tables, sync_tables  # noqa: F401 - their tables join the metadata
 from disastershare.store.connection import make_engine
 from disastershare.store.tables import SQLModel
 from disastershare.store.workspace import DB_NAME, Workspace
@@ -50,3 +50,15 @@ def test_migrated_schema_equals_the_sqlmodel_tables(workspace: Workspace) -> Non
     with workspace.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
     assert diff == []
+
+
+def test_the_quick_revision_reading_agrees_with_alembic(workspace: Workspace) -> None:
+    from alembic.script import ScriptDirectory
+
+    from disastershare.paths import migrations_dir
+
+    scripts = ScriptDirectory(str(migrations_dir()))
+    assert migrations.head_revision() == scripts.get_current_head()
+    assert migrations.known_revisions() == {s.revision for s in scripts.walk_revisions()}
+    with workspace.engine.connect() as conn:
+        assert migrations.current_revision(workspace.engine) == MigrationContext.configure(conn).get_current_revision()

@@ -12,6 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sync_helpers import export, import_one, members_of, private_key, records_dump, trust
 
+from disastershare.store import request_tables, sync_tables  # noqa: F401 - their tables join the metadata
 from disastershare.store.tables import SQLModel
 from disastershare.sync.keys import PRIVATE_NAME, decode_public, fingerprint, verify
 from disastershare.sync.snapshot_format import MAX_RATIO, is_flat_name

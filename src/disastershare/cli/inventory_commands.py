@@ -6,18 +6,19 @@ import argparse
 import sys
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from disastershare.cli.common import add_format, open_workspace
 from disastershare.cli.output import emit, emit_document
 from disastershare.cli.progress import drain, text_progress
-from disastershare.core.catalog import Catalog
 from disastershare.core.errors import DomainError
 from disastershare.core.file_names import display_name
-from disastershare.core.import_fixes import ImportFixes
-from disastershare.core.sheet_import import ImportPlan, plan_inventory_import, plan_needs_import, read_tables
-from disastershare.reports.inventory_sheet import write_inventory_sheet
 from disastershare.store.listing import inventory_rows, need_rows
-from disastershare.store.workspace import Workspace
+
+if TYPE_CHECKING:  # imported where used: `inventory list` must not pay for the importer or openpyxl
+    from disastershare.core.catalog import Catalog
+    from disastershare.core.import_fixes import ImportFixes
+    from disastershare.core.sheet_import import ImportPlan
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -63,6 +64,8 @@ def _import_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _fixes(args: argparse.Namespace, catalog: Catalog) -> ImportFixes:
+    from disastershare.core.import_fixes import ImportFixes
+
     fixes = ImportFixes()
     for item in args.map:
         name, sep, code = item.rpartition("=")
@@ -126,6 +129,8 @@ def _where(record) -> str:
 
 
 def _run_import(args: argparse.Namespace, kind: str) -> int:
+    from disastershare.core.sheet_import import plan_inventory_import, plan_needs_import, read_tables
+
     workspace = open_workspace(args)
     tables = read_tables(args.file, args.sheet or None)
     catalog = workspace.import_catalog()
@@ -173,7 +178,9 @@ def _needs_list(args: argparse.Namespace) -> int:
 
 
 def _inventory_export(args: argparse.Namespace) -> int:
-    workspace: Workspace = open_workspace(args)
+    from disastershare.reports.inventory_sheet import write_inventory_sheet
+
+    workspace = open_workspace(args)
     path = write_inventory_sheet(args.file, inventory_rows(workspace, everyone=args.all))
     print(f"wrote {path}", file=sys.stderr)
     return 0

@@ -39,8 +39,10 @@ class RevisionCounter(SQLModel, table=True):
 class OwnedColumns(SQLModel):
     """Sync metadata on every owned record (see docs/ARCHITECTURE.md, 'Records and sync')."""
 
+    # Identity is (id, owner) (schema 0006): a record id means something only together with its owner, so a
+    # partner copying another municipality's ids into its own snapshot squats nothing.
     id: str = Field(primary_key=True, max_length=36)
-    owner: str = Field(index=True, max_length=6)
+    owner: str = Field(primary_key=True, index=True, max_length=6)
     revision: int
     updated_at: datetime
     deleted: bool = False
@@ -111,6 +113,5 @@ class LearnedNameRow(SQLModel, table=True):
     code: str
     learned_at: datetime
 
-
-# Partner sync tables (0003) and request lifecycle tables (0004) join the metadata.
-from disastershare.store import request_tables, sync_tables  # noqa: E402, F401
+# The partner sync tables (0003) and request lifecycle tables (0004) live in sync_tables.py and
+# request_tables.py, imported by the modules that use them: a plain listing does not pay for defining them.
