@@ -9,7 +9,7 @@ to the catalog unit (core.units); the officer's decisions about problem rows arr
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Generator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
@@ -172,6 +172,27 @@ def _sheets(state: SheetRows, sheets: SheetSet) -> Generator[int, None, None]:
                                                                    {"sheet": skipped.sheet}), 0, skipped.sheet)
 
 
+def _typed_rows(state: SheetRows, sheets: SheetSet) -> Iterator[tuple[SheetRow, str, ResourceType] | int]:
+    """Every data row of every sheet with its unit and resource type, and every PROGRESS_EVERY rows the
+    count read so far (an int, for the progress bar). Rows whose unit or name is a problem are reported
+    and left out; state.rows_read ends as the number of data rows read."""
+    done = 0
+    for _rows in _sheets(state, sheets):
+        for row in state.rows():
+            done += 1
+            if done % PROGRESS_EVERY == 0:
+                yield done
+            try:
+                unit = state.written_unit(row)
+            except RowError as exc:
+                state.problem(row, exc.msg, **exc.fields)
+                continue
+            rtype = state.resolve(row, unit)
+            if rtype is not None:
+                yield row, unit, rtype
+    state.rows_read = done
+
+
 def _total_rows(sheets: SheetSet) -> int:
     return sum(len(t.rows) - find_header(t).index - 1 for t in sheets.tables)
 
@@ -197,61 +218,53 @@ def _plan_inventory(state: SheetRows, sheets: SheetSet, existing: Sequence[Inven
                     owner: str) -> Progress:
     placeholder = RecordMeta(owner=owner, id="")
     groups: dict[tuple, _Group] = {}
-    total, done = _total_rows(sheets), 0
-    for _rows in _sheets(state, sheets):
-        for row in state.rows():
-            done += 1
-            if done % PROGRESS_EVERY == 0:
-                yield done, total
-            try:
-                unit = state.written_unit(row)
-            except RowError as exc:
-                state.problem(row, exc.msg, **exc.fields)
-                continue
-            rtype = state.resolve(row, unit)
-            if rtype is None:
-                continue
-            name = row.names[0]
-            try:
-                amount = state.amount(row, name, rtype, unit)
-                reserved = state.amount(row, name, rtype, unit, "reserved", default=0)
-                expiry = state.optional_date(row, "expiry")
-                location, note = state.location(row), state.text(row, "note")
-                record: InventoryItem | StaffPool
-                if rtype.kind is ResourceKind.STAFF:
-                    if reserved:
-                        raise ValidationError("staff rows have no reserved count", "reserved")
-                    if expiry is not None:
-                        raise ValidationError("staff rows have no expiry date", "expiry")
-                    record = StaffPool(placeholder, rtype.code, amount, contact_section=location, note=note)
-                    validate_staff_pool(record, state.catalog)
-                    key: tuple = (rtype.code,)
-                else:
-                    condition = state.choice("condition", c, lambda t: _choice(_CONDITIONS, t, "condition")) \
-                        if (c := state.cell(row, "condition")) else Condition.READY
-                    record = InventoryItem(placeholder, rtype.code, amount, reserved, location, condition, expiry,
-                                           note)
-                    _check_item(record, rtype)
-                    key = (rtype.code, state.key_text(location), expiry)
-            except RowError as exc:
-                state.problem(row, exc.msg, **exc.fields)
-                continue
-            except ValidationError as exc:
-                state.invalid(row, exc)
-                continue
-            group = groups.get(key)
-            if group is None:
-                groups[key] = _Group(record, row, [note] if note else [])
-            elif isinstance(record, StaffPool):
-                group.record.headcount += record.headcount
-                _merge_note(group, note)
+    total = _total_rows(sheets)
+    for item in _typed_rows(state, sheets):
+        if isinstance(item, int):
+            yield item, total
+            continue
+        row, unit, rtype = item
+        name = row.names[0]
+        try:
+            amount = state.amount(row, name, rtype, unit)
+            reserved = state.amount(row, name, rtype, unit, "reserved", default=0)
+            expiry = state.optional_date(row, "expiry")
+            location, note = state.location(row), state.text(row, "note")
+            record: InventoryItem | StaffPool
+            if rtype.kind is ResourceKind.STAFF:
+                if reserved:
+                    raise ValidationError("staff rows have no reserved count", "reserved")
+                if expiry is not None:
+                    raise ValidationError("staff rows have no expiry date", "expiry")
+                record = StaffPool(placeholder, rtype.code, amount, contact_section=location, note=note)
+                validate_staff_pool(record, state.catalog)
+                key: tuple = (rtype.code,)
             else:
-                acc = group.record
-                acc.on_hand += record.on_hand
-                acc.reserved += record.reserved
-                if _CONDITION_RANK[record.condition] > _CONDITION_RANK[acc.condition]:
-                    acc.condition = record.condition  # never overstate readiness of a merged lot
-                _merge_note(group, note)
+                condition = state.choice("condition", c, lambda t: _choice(_CONDITIONS, t, "condition")) \
+                    if (c := state.cell(row, "condition")) else Condition.READY
+                record = InventoryItem(placeholder, rtype.code, amount, reserved, location, condition, expiry,
+                                       note)
+                _check_item(record, rtype)
+                key = (rtype.code, state.key_text(location), expiry)
+        except RowError as exc:
+            state.problem(row, exc.msg, **exc.fields)
+            continue
+        except ValidationError as exc:
+            state.invalid(row, exc)
+            continue
+        group = groups.get(key)
+        if group is None:
+            groups[key] = _Group(record, row, [note] if note else [])
+        elif isinstance(record, StaffPool):
+            group.record.headcount += record.headcount
+            _merge_note(group, note)
+        else:
+            acc = group.record
+            acc.on_hand += record.on_hand
+            acc.reserved += record.reserved
+            if _CONDITION_RANK[record.condition] > _CONDITION_RANK[acc.condition]:
+                acc.condition = record.condition  # never overstate readiness of a merged lot
+            _merge_note(group, note)
 
     index: dict[tuple, InventoryItem | StaffPool] = {}
     for old in existing:
@@ -282,7 +295,7 @@ def _plan_inventory(state: SheetRows, sheets: SheetSet, existing: Sequence[Inven
         return replace(old, meta=replace(old.meta), **changes)
 
     validators = {StaffPool: validate_staff_pool, InventoryItem: validate_inventory_item}
-    plan = _settle(state, groups, index, owner, updated, validators, "inventory", done)
+    plan = _settle(state, groups, index, owner, updated, validators, "inventory", state.rows_read)
     yield total, total
     return plan
 
@@ -301,43 +314,35 @@ def plan_needs_import(tables: Tables, catalog: Catalog, existing: Sequence[Need]
 def _plan_needs(state: SheetRows, sheets: SheetSet, existing: Sequence[Need], owner: str) -> Progress:
     placeholder = RecordMeta(owner=owner, id="")
     groups: dict[tuple, _Group] = {}
-    total, done = _total_rows(sheets), 0
-    for _rows in _sheets(state, sheets):
-        for row in state.rows():
-            done += 1
-            if done % PROGRESS_EVERY == 0:
-                yield done, total
-            try:
-                unit = state.written_unit(row)
-            except RowError as exc:
-                state.problem(row, exc.msg, **exc.fields)
-                continue
-            rtype = state.resolve(row, unit)
-            if rtype is None:
-                continue
-            try:
-                amount = state.amount(row, row.names[0], rtype, unit)
-                needed_by = state.optional_date(row, "needed_by")
-                priority = state.choice("priority", p, lambda t: _choice(_PRIORITIES, t, "priority")) \
-                    if (p := state.cell(row, "priority")) else Priority.NORMAL
-                note = state.text(row, "note")
-                need = Need(placeholder, rtype.code, amount, needed_by, priority, note=note)
-                validate_need(need, state.catalog)
-            except RowError as exc:
-                state.problem(row, exc.msg, **exc.fields)
-                continue
-            except ValidationError as exc:
-                state.invalid(row, exc)
-                continue
-            key = (rtype.code, needed_by)
-            group = groups.get(key)
-            if group is None:
-                groups[key] = _Group(need, row, [note] if note else [])
-            else:
-                group.record.quantity += need.quantity
-                if _PRIORITY_RANK[need.priority] > _PRIORITY_RANK[group.record.priority]:
-                    group.record.priority = need.priority
-                _merge_note(group, note)
+    total = _total_rows(sheets)
+    for item in _typed_rows(state, sheets):
+        if isinstance(item, int):
+            yield item, total
+            continue
+        row, unit, rtype = item
+        try:
+            amount = state.amount(row, row.names[0], rtype, unit)
+            needed_by = state.optional_date(row, "needed_by")
+            priority = state.choice("priority", p, lambda t: _choice(_PRIORITIES, t, "priority")) \
+                if (p := state.cell(row, "priority")) else Priority.NORMAL
+            note = state.text(row, "note")
+            need = Need(placeholder, rtype.code, amount, needed_by, priority, note=note)
+            validate_need(need, state.catalog)
+        except RowError as exc:
+            state.problem(row, exc.msg, **exc.fields)
+            continue
+        except ValidationError as exc:
+            state.invalid(row, exc)
+            continue
+        key = (rtype.code, needed_by)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = _Group(need, row, [note] if note else [])
+        else:
+            group.record.quantity += need.quantity
+            if _PRIORITY_RANK[need.priority] > _PRIORITY_RANK[group.record.priority]:
+                group.record.priority = need.priority
+            _merge_note(group, note)
 
     # Met or cancelled needs are history: a same-key row is a new need, not a reopening.
     index: dict[tuple, Need] = {}
@@ -355,7 +360,7 @@ def _plan_needs(state: SheetRows, sheets: SheetSet, existing: Sequence[Need], ow
             changes["note"] = new.note
         return replace(old, meta=replace(old.meta), **changes)
 
-    plan = _settle(state, groups, index, owner, updated, {Need: validate_need}, "needs", done)
+    plan = _settle(state, groups, index, owner, updated, {Need: validate_need}, "needs", state.rows_read)
     yield total, total
     return plan
 

@@ -95,6 +95,7 @@ class SheetRows:
         self.table: RawTable | None = None
         self.header: Header | None = None
         self.sheet_location = ""  # used as location when the sheet has no location column
+        self.rows_read = 0
         self._resolved: dict[tuple, tuple[ResourceType, tuple | None]] = {}
         self._last_note: tuple | None = None
         self._columns: dict[str, int] = {}
