@@ -13,7 +13,7 @@ import struct
 import time
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -296,13 +296,19 @@ def test_a_payload_with_values_of_the_wrong_kind(setup: Setup) -> None:
     refused(setup, data, "updated_at", "impossible time")
 
 
-def test_record_ids_colliding_with_own_records(setup: Setup) -> None:
-    """A hostile partner reusing B's own record ids cannot overwrite or delete B's records."""
+def test_record_ids_copied_from_own_records_touch_nothing_of_ours(setup: Setup) -> None:
+    """A hostile partner reusing B's own record ids cannot overwrite or delete B's records: identity is
+    (id, owner), so A's record with that id is A's own record beside B's, and B keeps editing its own."""
     own = setup.b.inventory.list()[0]
     rows = [[own.meta.id, A, 1, "2024-01-01 00:00:00.000000", False, "S-WATER", 5, 0, "", "ready", None, ""]]
     forged = build_snapshot(A, 9, False, {"inventory_item": rows}, private_key(setup.a))
-    refused(setup, forged.data, "collide")
+    assert import_one(setup.b, write(setup.tmp / "a.dsnap", forged.data)).status == "applied"
     assert setup.b.inventory.get(own.meta.id) == own
+    assert setup.b.inventory.get(own.meta.id, A).on_hand == 5
+    changed = setup.b.inventory.update(replace(own, on_hand=own.on_hand + 1))
+    setup.b.inventory.delete(own.meta.id)
+    assert setup.b.inventory.get(own.meta.id, A).on_hand == 5 and not setup.b.inventory.get(own.meta.id, A).meta.deleted
+    assert setup.b.inventory.get(own.meta.id).meta.deleted and changed.on_hand == own.on_hand + 1
 
 
 def test_own_snapshot_is_never_applied(setup: Setup) -> None:

@@ -233,7 +233,7 @@ def test_counts_must_name_the_tables_of_the_version(pair, tmp_path: Path, versio
     assert dump(b) == before
 
 
-def test_a_snapshot_with_a_colliding_request_record_is_refused_whole(pair, tmp_path: Path) -> None:
+def test_a_request_record_reusing_the_id_of_ours_leaves_ours_alone(pair, tmp_path: Path) -> None:
     # Given B has answered A's request, and A's next snapshot reuses the id of B's answer (a hostile partner)
     a, b = pair
     request = rs.create_request(a, B, "S-WATER", 300)
@@ -241,15 +241,25 @@ def test_a_snapshot_with_a_colliding_request_record_is_refused_whole(pair, tmp_p
     rs.respond(b, request.id, accept=100)
     with b.engine.connect() as conn:
         [b_answer] = [r for r in mirror.read_owner_rows(conn, "request_response", B, ["id"])]
+        own_rows = mirror.read_owner_rows(conn, "request_response", B, column_names("request_response"))
     a.inventory.add(InventoryItem(RecordMeta(A), "S-BLANKET", 40))
     with a.engine.begin() as conn:
         insert_record(conn, RequestResponse(RecordMeta(A, id=b_answer[0]), request.id, 1))
-    before = dump(b)
     # When B imports it
     result = import_one(b, export(a, tmp_path))
-    # Then nothing of it is applied: not the new stock, not the request records
-    assert result.status == "refused" and "collide" in result.reason
-    assert dump(b) == before
+    # Then it applies (record identity is (id, owner)): the new stock arrives, B's answer is untouched and A's
+    # "answer" (not the supplier's) counts for nothing
+    assert result.status == "applied", result.reason
+    with b.engine.connect() as conn:
+        assert mirror.read_owner_rows(conn, "request_response", B, column_names("request_response")) == own_rows
+        assert len(mirror.read_owner_rows(conn, "request_response", A, ["id"])) == 1
+    assert rs.get_request(b, request.id).accepted == 100
+    assert any(i.resource == "S-BLANKET" for i in b.inventory.list(owner=A))
+    # and B can still change its own answer
+    assert rs.respond(b, request.id, accept=50).accepted == 50
+    with b.engine.connect() as conn:
+        [[accepted]] = mirror.read_owner_rows(conn, "request_response", A, ["accepted"])
+    assert accepted == 1
 
 
 def test_stock_over_time_from_each_applied_snapshot(pair, tmp_path: Path) -> None:

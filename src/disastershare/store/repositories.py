@@ -56,9 +56,18 @@ class RecordRepository(Generic[R]):
         with self._engine.connect() as conn:
             return [from_row(self._type, row) for row in conn.execute(query)]
 
-    def get(self, record_id: str) -> R | None:
+    def get(self, record_id: str, owner: str | None = None) -> R | None:
+        """The record with this id of `owner`; without one, the own record if there is one, else a partner's.
+
+        Identity is (id, owner) (schema 0006): a partner may use an id that another owner uses too, and
+        that never hides or reaches an own record."""
+        t = self._table
+        query = select(t).where(t.c.id == record_id)
+        if owner is not None:
+            query = query.where(t.c.owner == owner)
+        query = query.order_by((t.c.owner == self._own).desc(), t.c.owner).limit(1)
         with self._engine.connect() as conn:
-            row = conn.execute(select(self._table).where(self._table.c.id == record_id)).first()
+            row = conn.execute(query).first()
         return from_row(self._type, row) if row is not None else None
 
     def owners(self) -> list[str]:
@@ -85,7 +94,7 @@ class RecordRepository(Generic[R]):
         return self.apply(adds=[record], changes=[])[0][0]
 
     def update(self, record: R) -> R:
-        existing = self.get(record.meta.id)
+        existing = self.get(record.meta.id, record.meta.owner)
         if existing is None or existing.meta.deleted:
             raise DomainError("this record no longer exists (it was deleted)")
         return self.apply(adds=[], changes=[record])[1][0]
@@ -156,8 +165,11 @@ class RecordRepository(Generic[R]):
             return
         t = self._table
         rows = [to_row(r) for r in records]
-        columns = [c for c in rows[0] if c != "id"]
-        stmt = update(t).where(t.c.id == bindparam("_id")).values({c: bindparam(c) for c in columns})
-        result = conn.execute(stmt, [{**{c: r[c] for c in columns}, "_id": r["id"]} for r in rows])
+        columns = [c for c in rows[0] if c not in ("id", "owner")]
+        # (id, owner) is the identity: a partner's record with the same id is never touched.
+        stmt = (update(t).where(t.c.id == bindparam("_id"), t.c.owner == bindparam("_owner"))
+                .values({c: bindparam(c) for c in columns}))
+        result = conn.execute(stmt, [{**{c: r[c] for c in columns}, "_id": r["id"], "_owner": r["owner"]}
+                                     for r in rows])
         if result.rowcount != len(rows):
             raise DomainError("some records changed elsewhere meanwhile; nothing was saved")

@@ -146,8 +146,9 @@ def update_record(conn: Connection, record: RequestRecord) -> RequestRecord:
     """Write a new revision of an existing own record (partners see the change in the next snapshot)."""
     stamped = _stamped(conn, record)
     t = _TABLES[type(record)]
-    values = {k: v for k, v in to_row(stamped).items() if k != "id"}
-    conn.execute(update(t).where(t.c.id == stamped.meta.id).values(**values))
+    values = {k: v for k, v in to_row(stamped).items() if k not in ("id", "owner")}
+    # (id, owner) is the identity (schema 0006): a partner's record with the same id is never touched.
+    conn.execute(update(t).where(t.c.id == stamped.meta.id, t.c.owner == stamped.meta.owner).values(**values))
     return stamped
 
 

@@ -193,7 +193,7 @@ def _leave_wal(db_path: Path) -> str:
         with contextlib.closing(sqlite3.connect(db_path, timeout=1.0, isolation_level=None)) as conn:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:  # OperationalError, or a file that is no database at all (NOTADB)
         if getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
             return "busy"
         # a damaged database: the safety copy holds what could be saved, carry on

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from disastershare.sync.container import Limits, RefusedError, checked_members, open_zip, read_member
+from disastershare.sync.container import Limits, RefusedError, checked_members, read_member
 from disastershare.sync.snapshot_format import (
     MANIFEST,
     MAX_BUNDLE_BYTES,
@@ -25,37 +25,29 @@ from disastershare.sync.snapshot_writer import zip_members
 BUNDLE_LIMITS = Limits(members=MAX_BUNDLE_MEMBERS, member_bytes=MAX_SNAPSHOT_BYTES, total_bytes=MAX_BUNDLE_BYTES)
 
 
-def looks_like_bundle(path: Path) -> bool:
+def is_bundle(names: Sequence[str]) -> bool:
     """A zip without a manifest whose members are all .dsnap files. Anything else is read as a snapshot
     (and refused with that path's own reason if it is not one)."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            names = zf.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, OverflowError, KeyError):
-        return False
     return MANIFEST not in names and bool(names) and all(n.lower().endswith(SNAPSHOT_SUFFIX) for n in names)
 
 
 class BundleReader:
     """An open bundle: the checked member list up front (for progress totals), then one snapshot at a time.
 
-    Members are read with plain seek/read on the file, not through zipfile's stream objects (which cost
-    more than the copy for ~2,000 small members) and not through a memory map (a USB stick pulled out
-    mid-import must be an error, not a SIGBUS).
+    It takes over an open file and the zip directory already read from it (sources.py opens each file once
+    and reads its directory once). Members are read with plain seek/read on that file, not through
+    zipfile's stream objects (which cost more than the copy for ~2,000 small members) and not through a
+    memory map (a USB stick pulled out mid-import must be an error, not a SIGBUS).
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, file: BinaryIO, directory: zipfile.ZipFile) -> None:
         self.path = path
-        self._zip = open_zip(path, what="bundle")
-        self._file: BinaryIO | None = None
+        self._file: BinaryIO | None = file
+        self._zip = directory
         try:
-            self.members = checked_members(self._zip, BUNDLE_LIMITS)
+            self.members = checked_members(directory, BUNDLE_LIMITS)
             if not self.members:
                 raise RefusedError("the bundle holds no snapshots")
-            self._file = path.open("rb")
-        except OSError as exc:
-            self.close()
-            raise RefusedError(f"cannot be read ({exc.strerror or exc})") from None
         except RefusedError:
             self.close()
             raise
@@ -66,10 +58,10 @@ class BundleReader:
         return read_member(self._file, info, MAX_SNAPSHOT_BYTES)
 
     def close(self) -> None:
+        self._zip.close()
         if self._file is not None:
             self._file.close()
             self._file = None
-        self._zip.close()
 
 
 def write_bundle(out: Path, snapshots: Sequence[tuple[str, bytes]], when: datetime | None = None) -> Path:

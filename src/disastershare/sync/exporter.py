@@ -6,6 +6,9 @@ with a progress bar and the CLI drains them.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,10 +17,20 @@ from disastershare.core.errors import DomainError
 from disastershare.store import mirror
 from disastershare.store.workspace import Workspace
 from disastershare.sync.bundle import write_bundle
+from disastershare.sync.container import RefusedError
 from disastershare.sync.keys import load_private_key
 from disastershare.sync.partners import list_partners
+from disastershare.sync.payload import decode_table, encode_table
 from disastershare.sync.progress import Progress
-from disastershare.sync.snapshot_format import BUNDLE_SUFFIX, TABLES, column_names
+from disastershare.sync.snapshot_format import (
+    BUNDLE_SUFFIX,
+    FORBIDDEN_TEXT,
+    FORMAT_VERSION,
+    MAX_INT,
+    TABLES,
+    ColumnKind,
+    column_names,
+)
 from disastershare.sync.snapshot_writer import SnapshotFile, build_snapshot
 
 _UPDATED_AT = 3  # position in every table's columns (snapshot_format._META)
@@ -60,14 +73,79 @@ def _write(path: Path, data: bytes) -> None:
         raise DomainError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def _canonical(rows: list[tuple]) -> list[list]:
-    """updated_at in the one text form the format allows (rows written by other tools may lack microseconds)."""
+def _canonical(table: str, rows: list[tuple]) -> list[list]:
+    """updated_at in the one text form the format allows (rows written by other tools may lack microseconds),
+    and text without the control and bidi characters partners refuse (snapshot_format.FORBIDDEN_TEXT): a
+    note pasted with a stray U+202E must not make every partner refuse every later snapshot of ours. The
+    workspace keeps the text as typed; only the snapshot carries the cleaned copy."""
     out = [list(r) for r in rows]
+    texts = [i for i, c in enumerate(TABLES[table]) if c.kind is ColumnKind.TEXT]
     for row in out:
         stamp = row[_UPDATED_AT]
         if isinstance(stamp, str) and len(stamp) != 26:
             row[_UPDATED_AT] = datetime.fromisoformat(stamp).strftime("%Y-%m-%d %H:%M:%S.%f")
+        for i in texts:
+            if isinstance(row[i], str) and FORBIDDEN_TEXT.search(row[i]):
+                row[i] = FORBIDDEN_TEXT.sub("", row[i])
     return out
+
+
+def _check_as_partners_will(owner: str, tables: dict[str, list[list]]) -> None:
+    """Refuse to export what every partner would refuse (a date in 9999, stock summing past 10^12): one clear
+    line now, instead of a snapshot refused everywhere. The same checks as the import, on the same bytes."""
+    for table, rows in tables.items():
+        if rows:
+            try:
+                decode_table(table, encode_table(table, rows), owner, len(rows), FORMAT_VERSION)
+            except RefusedError as refusal:
+                raise DomainError(f"cannot export: own records fail the partners' checks ({refusal}); "
+                                  "correct them and export again (nothing was exported)") from None
+
+
+# -- the highest sequence ever used, outside the database ---------------------------------------------
+SEQUENCE_FILE = "snapshot_sequence"  # in keys/: a restored database must not rewind the numbering
+
+
+def _sequence_path(workspace: Workspace) -> Path:
+    return workspace.keys_dir / SEQUENCE_FILE
+
+
+def used_sequence(workspace: Workspace) -> int:
+    """The highest own sequence recorded beside the key (0 if none yet). Restoring a backup brings back an
+    older own_snapshot table; this file is not in the backup, so the numbering never goes back."""
+    path = _sequence_path(workspace)
+    try:
+        text = path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        return 0
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DomainError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    if not text.isdigit() or len(text) > 17:
+        raise DomainError(f"{path} is damaged (it must hold the highest snapshot number used, e.g. 42); "
+                          "put the number of the newest snapshot you sent there and export again")
+    return int(text)
+
+
+def _record_sequence(workspace: Workspace, sequence: int) -> None:
+    """Written atomically (temporary file, fsync, rename) before the database commits the export."""
+    path = _sequence_path(workspace)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        with tmp.open("w", encoding="ascii") as fh:
+            fh.write(f"{sequence}\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise DomainError(f"cannot record the snapshot number in {path}: {exc.strerror or exc}; "
+                          "nothing was exported") from None
+    if sys.platform != "win32":
+        with contextlib.suppress(OSError):
+            fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
 
 
 def new_own_snapshot(workspace: Workspace, now: datetime | None = None) -> SnapshotFile:
@@ -83,9 +161,13 @@ def new_own_snapshot(workspace: Workspace, now: datetime | None = None) -> Snaps
     owner = workspace.municipality
     with workspace.engine.begin() as conn:
         mirror.begin_immediate(conn)
-        sequence = mirror.next_own_sequence(conn)
-        tables = {t: _canonical(mirror.read_owner_rows(conn, t, owner, column_names(t))) for t in TABLES}
+        sequence = max(mirror.next_own_sequence(conn), used_sequence(workspace) + 1)
+        if sequence > MAX_INT:
+            raise DomainError(f"snapshot number {sequence:,} is beyond what partners accept ({MAX_INT:,})")
+        tables = {t: _canonical(t, mirror.read_owner_rows(conn, t, owner, column_names(t))) for t in TABLES}
+        _check_as_partners_will(owner, tables)
         snapshot = build_snapshot(owner, sequence, workspace.drill, tables, private, now or datetime.now(UTC))
+        _record_sequence(workspace, sequence)
         mirror.record_own_snapshot(conn, sequence, snapshot.manifest.created_at, snapshot.name,
                                    snapshot.manifest_sha256, sum(len(r) for r in tables.values()))
         mirror.MirrorWriter(conn).store_snapshots(

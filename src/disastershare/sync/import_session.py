@@ -24,19 +24,21 @@ from sqlalchemy import RootTransaction
 from disastershare.store import mirror
 from disastershare.store.mirror import ImportLogLine, StoredPartner
 from disastershare.store.workspace import Workspace
-from disastershare.sync.container import RefusedError
+from disastershare.sync.container import RefusedError, one_line
 from disastershare.sync.history import usable_totals
 from disastershare.sync.partners import key_ring
 from disastershare.sync.results import Changes, ImportResult, ImportStatus, diff, total
 from disastershare.sync.snapshot_format import RESOURCE_COLUMN, TABLES, column_names, snapshot_file_name
 from disastershare.sync.snapshot_reader import TrustedKey, VerifiedSnapshot, read_container, verify_raw
-from disastershare.sync.sources import Source
+from disastershare.sync.sources import Source, unexpected
 
 # Test hook: seconds to sleep inside the import transaction after rows are written and before the
 # commit, so tests/sync/test_crash.py can kill the process there. Unset in normal use.
 PAUSE_ENV = "DISASTERSHARE_TEST_PAUSE_IN_IMPORT"
 OWN_REASON = "own snapshot: own records never change by import"
-COLLISION_REASON = "its record ids collide with records of another municipality"
+# Record identity is (id, owner) and a snapshot listing an id twice is refused when it is read, so no
+# partner can collide with another's records any more; kept as the safety net of the bulk write.
+COLLISION_REASON = "its records could not be stored (a record clashes with one already stored)"
 _RESOURCE_AT = {t: None if c is None else column_names(t).index(c) for t, c in RESOURCE_COLUMN.items()}
 
 
@@ -109,6 +111,10 @@ class ImportSession:
             snapshot = verify_raw(raw, self.keys, self.workspace.drill)
         except RefusedError as refusal:
             self._report(ImportResult(source.label, owner, sequence, ImportStatus.REFUSED, str(refusal)))
+            return
+        except Exception as exc:  # noqa: BLE001 - reading one file never stops the batch; logged as a bug
+            self._report(ImportResult(source.label, owner, sequence, ImportStatus.REFUSED,
+                                      unexpected(source.label, exc)))
             return
         if snapshot.signer.own:
             self._report(self._result(source, snapshot, ImportStatus.UP_TO_DATE, OWN_REASON), snapshot)
@@ -238,9 +244,10 @@ class ImportSession:
             stock_totals=_stock_json(snapshot) if result.status is ImportStatus.APPLIED and snapshot else "")
 
     def _report(self, result: ImportResult, snapshot: VerifiedSnapshot | None = None) -> None:
-        """Record an outcome that writes nothing but its log line (at the next flush)."""
+        """Record an outcome that writes nothing but its log line (at the next flush). The reason may quote
+        the file (a name from its manifest): made one printable line that SQLite can store."""
         self.unlogged.append((len(self.results), snapshot))
-        self.results.append(result)
+        self.results.append(replace(result, file=one_line(result.file, 1000), reason=one_line(result.reason)))
 
 
 def _stock_json(snapshot: VerifiedSnapshot) -> str:

@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from disastershare.core.catalog import ResourceKind
 from disastershare.core.limits import MAX_TEXT_CHARS
+from disastershare.core.quantities import MAX_QUANTITY
 from disastershare.core.records import Condition, NeedStatus, Priority
 
 FORMAT_NAME = "disastershare-snapshot"
@@ -38,7 +39,17 @@ MAX_ROWS_PER_TABLE = 1_000_000  # a municipality has hundreds of records, a pref
 MAX_TEXT = MAX_TEXT_CHARS  # characters in one text value: the same number as import and edits (core.limits)
 MAX_INT = 2**53  # quantities and revisions; also exact in JavaScript tools reading the JSON
 MAX_BUNDLE_MEMBERS = 20_000  # every municipality in Japan (1,916) many times over
-MAX_BUNDLE_BYTES = 8 * 1024 * 1024 * 1024
+MAX_BUNDLE_BYTES = 2 * 1024 * 1024 * 1024  # whole .dsbundle file, and its members together (national: ~10 MB)
+# The zip directory is checked from its end record before zipfile parses it (a few bytes can claim millions
+# of entries): at most this many bytes of directory per allowed member (an honest entry is under 200).
+MAX_DIRECTORY_BYTES_PER_MEMBER = 1024
+# Sums a partner's data may reach (live records): per owner and resource the quantities of a table, per owner
+# and request the quantities of a request step. Downstream totals are int64 (pandas, SQLite, OR-Tools costs):
+# 1,916 owners x 10^12 x a cost factor stays far below 2^63, where a row would silently wrap and vanish.
+MAX_QUANTITY_SUM = MAX_QUANTITY
+# Dates and times (record dates, updated_at, the manifest's created_at) lie in these years: 9999-12-31 is a
+# typo or an attack, and date arithmetic in reports and the matcher overflows near the end of the calendar.
+MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
 class ColumnKind(StrEnum):
@@ -119,6 +130,27 @@ RESOURCE_COLUMN: dict[str, str | None] = {
 }
 
 
+# Quantity columns whose sum over an owner's live records is capped (MAX_QUANTITY_SUM), and what they are
+# summed per: the resource, or the request a step belongs to.
+SUMMED: dict[str, tuple[tuple[str, str], ...]] = {
+    "inventory_item": (("on_hand", "resource"), ("reserved", "resource")),
+    "staff_pool": (("headcount", "resource"),),
+    "need": (("quantity", "resource"),),
+    "resource_request": (("quantity", "resource"),),
+    "request_response": (("accepted", "request_id"),),
+    "request_dispatch": (("quantity", "request_id"),),
+    "request_receipt": (("quantity", "request_id"),),
+    "request_return": (("quantity", "request_id"),),
+}
+# Text values must not carry C0/C1 control characters other than tab, line feed and carriage return, bidi
+# embeddings, overrides, isolates and marks (U+202E turns "exe.txt" into "txt.exe" on screen), or lone
+# surrogates (not text at all: SQLite cannot store them). Refused at import, not stripped: a partner's
+# snapshot holding them is buggy or hostile, and silently altering signed data would hide that; own exports
+# strip them before signing (exporter), so this app never writes what partners refuse.
+FORBIDDEN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                            "\u2066-\u2069\ud800-\udfff]")
+
+
 def tables_of(version: int) -> tuple[str, ...]:
     """The tables a snapshot of this format version carries (versions above FORMAT_VERSION are refused earlier)."""
     return VERSION_TABLES[min(version, FORMAT_VERSION)]
@@ -193,6 +225,9 @@ def format_timestamp(moment: datetime) -> str:
 
 def parse_timestamp(text: str) -> datetime:
     """ISO 8601 in UTC with a Z suffix, as the manifest writes it; ValueError otherwise."""
-    if not isinstance(text, str) or not text.endswith("Z"):
+    if not isinstance(text, str) or not text.endswith("Z") or len(text) > 40:
         raise ValueError("created_at must be an ISO 8601 UTC time ending in Z")
-    return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
+    moment = datetime.fromisoformat(text[:-1])
+    if moment.tzinfo is not None or not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise ValueError(f"created_at must be a UTC time in the years {MIN_YEAR}-{MAX_YEAR}")
+    return moment.replace(tzinfo=UTC)

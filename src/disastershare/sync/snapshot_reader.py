@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -36,6 +37,7 @@ from disastershare.sync.snapshot_format import (
     tables_of,
 )
 
+_OWNER = re.compile(r"[0-9]{6}", re.ASCII)
 _KNOWN_FIELDS = {"format", "format_version", "app_version", "owner", "sequence", "created_at", "drill",
                  "signer", "counts", "members"}
 
@@ -65,8 +67,10 @@ class RawSnapshot:
     def claimed(self) -> tuple[str | None, int | None]:
         """Owner and sequence as the file claims them (for reporting a refusal; unverified)."""
         owner, sequence = self.document.get("owner"), self.document.get("sequence")
-        return (owner if isinstance(owner, str) and len(owner) <= 6 else None,
-                sequence if type(sequence) is int else None)
+        # Only plausible values reach the log: a sequence of 10**30 does not fit an SQLite integer, and an
+        # owner of six lone surrogates is not text SQLite can store.
+        return (owner if isinstance(owner, str) and _OWNER.fullmatch(owner) else None,
+                sequence if type(sequence) is int and 1 <= sequence <= MAX_INT else None)
 
 
 @dataclass(frozen=True, slots=True)
