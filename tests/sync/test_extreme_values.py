@@ -244,3 +244,15 @@ def test_members_digest_reasons_stay_one_line(pair: Pair) -> None:
                   {}, private_key(pair.a))
     reason = refused(pair, data, "is missing")
     assert "\\u000a" in reason and "\\u202e" in reason
+
+
+def test_a_partner_whose_clock_runs_ahead_is_flagged(pair: Pair) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    ahead = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=3)
+    result = import_one(pair.b, write(pair.tmp / "ahead.dsnap", snapshot(pair, {"inventory_item": [item(1)]},
+                                                                          created_at=ahead)))
+    assert result.status == "applied"
+    assert "clock runs 2 h 59 min ahead" in result.reason or "clock runs 3 h 0 min ahead" in result.reason
+    on_time = import_one(pair.b, write(pair.tmp / "now.dsnap", snapshot(pair, {"inventory_item": [item(1)]}, 8)))
+    assert on_time.status == "applied" and on_time.reason == ""

@@ -16,7 +16,7 @@ import sqlite3
 import sys
 import time
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import RootTransaction
@@ -49,6 +49,21 @@ class _Queued:
     data: bytes
     before: StoredPartner
     after: StoredPartner
+
+
+CLOCK_TOLERANCE = timedelta(minutes=10)
+
+
+def clock_note(created_at: datetime, now: datetime | None = None) -> str:
+    """A warning when a partner's snapshot was made 'in the future': its clock runs ahead of ours, so the
+    times it reports (updated, dispatched, freshness) are wrong by as much. Applied all the same: the data
+    are signed and may be right; the officer should know how far to trust the times."""
+    ahead = created_at - (now or datetime.now(UTC))
+    if ahead <= CLOCK_TOLERANCE:
+        return ""
+    minutes = int(ahead.total_seconds() // 60)
+    amount = f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{minutes} min"
+    return f"applied, but the partner's clock runs {amount} ahead of ours: its times may be wrong"
 
 
 class ImportSession:
@@ -166,7 +181,8 @@ class ImportSession:
             self.backed_up = True
         self._begin()
         owner = snapshot.owner
-        result = self._result(source, snapshot, ImportStatus.APPLIED, "", self._changes(snapshot))
+        result = self._result(source, snapshot, ImportStatus.APPLIED, clock_note(snapshot.manifest.created_at),
+                              self._changes(snapshot))
         before = self.partners[owner]
         after = replace(before, last_sequence=snapshot.sequence, last_manifest_sha256=snapshot.manifest_sha256,
                         last_file=Path(source.label).name, last_created_at=snapshot.manifest.created_at,
