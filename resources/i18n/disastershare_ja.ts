@@ -654,6 +654,22 @@ Share disaster-response resources with partner municipalities.</source>
         <source>Remove selected rows</source>
         <translation>選択した行を削除</translation>
     </message>
+    <message>
+        <source>Import spreadsheet…</source>
+        <translation>表計算ファイルの取込…</translation>
+    </message>
+    <message>
+        <source>No needs yet. Enter what is short with “Add row…”, or read a list of needs with “Import spreadsheet…”: the Shortfalls tab then proposes transfers from partners.</source>
+        <translation>まだニーズがありません。不足している物資・人員を「行を追加…」で入力するか、「表計算ファイルの取込…」でニーズの一覧を読み込んでください。「不足と調整」タブに連携先からの輸送案が表示されます。</translation>
+    </message>
+    <message>
+        <source>No staff yet. Read the headcounts you can send with “Import spreadsheet…”, or type them in with “Add row…”.</source>
+        <translation>まだ職員がありません。「表計算ファイルの取込…」で派遣できる人数を読み込むか、「行を追加…」で入力してください。</translation>
+    </message>
+    <message>
+        <source>No stock yet. Read your stock list with “Import spreadsheet…”, or type it in with “Add row…”.</source>
+        <translation>まだ在庫がありません。「表計算ファイルの取込…」で備蓄一覧を読み込むか、「行を追加…」で入力してください。</translation>
+    </message>
 </context>
 <context>
     <name>RecordTableModel</name>
@@ -788,6 +804,22 @@ Share disaster-response resources with partner municipalities.</source>
     <message>
         <source>New &amp;drill from scenario…</source>
         <translation>訓練を新規作成(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Manual (first steps)</source>
+        <translation>操作の手引き(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>ワークスペースを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;live workspace</source>
+        <translation>実運用のワークスペースに戻る(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Recent &amp;workspaces</source>
+        <translation>最近使ったワークスペース(&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -1534,17 +1566,6 @@ Share disaster-response resources with partner municipalities.</source>
     </message>
 </context>
 <context>
-    <name>AnalysisController</name>
-    <message>
-        <source>Request made: {quantity:,} {unit} of {resource} from {partner}. It goes out with the next snapshot.</source>
-        <translation>{partner} への要請を作成しました: {resource} {quantity:,} {unit}。次回のスナップショットで相手に届きます。</translation>
-    </message>
-    <message>
-        <source>From the proposed transfers ({km:,.1f} km)</source>
-        <translation>輸送案から作成（{km:,.1f} ㎞）</translation>
-    </message>
-</context>
-<context>
     <name>ChartWidget</name>
     <message>
         <source>Save as PNG image…</source>
@@ -1594,8 +1615,28 @@ Share disaster-response resources with partner municipalities.</source>
         <translation>提案</translation>
     </message>
     <message>
-        <source>{sender} → {receiver}: {quantity:,} {unit}, {km:,.1f} km ({kind})</source>
-        <translation>{sender} → {receiver}: {quantity:,} {unit}、{km:,.1f} ㎞（{kind}）</translation>
+        <source>{sender} → {receiver}: {what} {unit}, {km:,.1f} km ({kind})</source>
+        <translation>{sender} → {receiver}: {what} {unit}、{km:,.1f} ㎞（{kind}）</translation>
+    </message>
+    <message>
+        <source>{name} (this municipality)</source>
+        <translation>{name}（自団体）</translation>
+    </message>
+    <message>
+        <source>+{count} more</source>
+        <translation>ほか {count} 件</translation>
+    </message>
+    <message>
+        <source>Short of {count} resource types</source>
+        <translation>{count} 品目が不足</translation>
+    </message>
+    <message>
+        <source>Can offer {count} resource types</source>
+        <translation>{count} 品目を提供可能</translation>
+    </message>
+    <message>
+        <source>This municipality</source>
+        <translation>自団体</translation>
     </message>
     <message>
         <source>Short</source>
@@ -1625,6 +1666,14 @@ Share disaster-response resources with partner municipalities.</source>
         <translation>全体を表示</translation>
     </message>
     <message>
+        <source>All resources</source>
+        <translation>すべての品目</translation>
+    </message>
+    <message>
+        <source>all resources</source>
+        <translation>すべての品目</translation>
+    </message>
+    <message>
         <source>Wheel: zoom, drag: move, click a place: select its rows, hover: details.</source>
         <translation>ホイールで拡大・縮小、ドラッグで移動、地点のクリックで表の行を選択、マウスを重ねると詳細。</translation>
     </message>
@@ -1635,10 +1684,6 @@ Share disaster-response resources with partner municipalities.</source>
 </context>
 <context>
     <name>MatchingStatus</name>
-    <message>
-        <source>Optimal plan: {count} transfers, {moved:,} units moved, total cost {cost:,.0f} (quantity × km × weight), {unmet} shortfalls left unmet</source>
-        <translation>最適解: 輸送 {count} 件、計 {moved:,} 単位、総コスト {cost:,.0f}（数量 × ㎞ × 重み）、充足できない不足 {unmet} 件</translation>
-    </message>
     <message>
         <source>Provisional (greedy) — the optimal plan is being computed</source>
         <translation>暫定（貪欲法）— 最適解を計算中</translation>
@@ -1670,6 +1715,30 @@ Share disaster-response resources with partner municipalities.</source>
     <message>
         <source>Compute again</source>
         <translation>再計算</translation>
+    </message>
+    <message>
+        <source>Optimal plan: {count} transfers of {resources} resources; {unmet} shortfalls cannot be filled.</source>
+        <translation>最適解: {resources} 品目で {count} 件の移送。充足できない不足 {unmet} 件。</translation>
+    </message>
+    <message>
+        <source>Total cost {cost:,.0f} (quantity × km × weight): the plan moves the most, then the least cost.</source>
+        <translation>総コスト {cost:,.0f}（数量 × ㎞ × 重み）。できるだけ多く移送し、その中で総コストが最小になる案です。</translation>
+    </message>
+    <message>
+        <source>{resource}: no transfer proposed.</source>
+        <translation>{resource}: 輸送案はありません。</translation>
+    </message>
+    <message>
+        <source>{resource}: {quantity} in one transfer</source>
+        <translation>{resource}: 1件の移送で {quantity}</translation>
+    </message>
+    <message>
+        <source>{resource}: {quantity} in {count} transfers</source>
+        <translation>{resource}: {count}件の移送で {quantity}</translation>
+    </message>
+    <message>
+        <source>{plan} {current}</source>
+        <translation>{plan}{current}</translation>
     </message>
 </context>
 <context>
@@ -1734,12 +1803,12 @@ Partners: short {partners:,} of {partner_need:,} {unit} ({partner_pct:.0f}%)</so
         <translation>輸送案</translation>
     </message>
     <message>
-        <source>Create request</source>
-        <translation>要請を作成</translation>
+        <source>Ask the sender for this transfer: the request form opens filled in, to check before it is made (only for transfers to us, once the optimal plan is in)</source>
+        <translation>この輸送を送り元に要請します。記入済みの要請画面が開き、確認してから作成します（自団体あての輸送のみ。最適解の計算後に使えます）</translation>
     </message>
     <message>
-        <source>Ask the sender for this transfer (only for transfers to us, once the optimal plan is in)</source>
-        <translation>この輸送を送り元に要請します（自団体あての輸送のみ。最適解の計算後に使えます）</translation>
+        <source>Request this transfer…</source>
+        <translation>この輸送を要請…</translation>
     </message>
 </context>
 <context>
@@ -2098,6 +2167,18 @@ Partners: short {partners:,} of {partner_need:,} {unit} ({partner_pct:.0f}%)</so
     <message>
         <source>Return…</source>
         <translation>返却…</translation>
+    </message>
+    <message>
+        <source>From the proposed transfers ({km:,.1f} km)</source>
+        <translation>輸送案から作成（{km:,.1f} ㎞）</translation>
+    </message>
+    <message>
+        <source>Proposed transfer: {quantity:,} {unit} of {resource} from {partner} ({km:,.1f} km). Check the request and change what is needed: it is made only when you press OK, and goes out with the next snapshot.</source>
+        <translation>輸送案: {partner}から{resource} {quantity:,} {unit}（{km:,.1f} ㎞）。内容を確認し、必要なら修正してください。「OK」を押したときだけ要請が作成され、次回のスナップショットで相手に届きます。</translation>
+    </message>
+    <message>
+        <source>Request made: {quantity:,} {unit} of {resource} from {partner}. It goes out with the next snapshot.</source>
+        <translation>{partner} への要請を作成しました: {resource} {quantity:,} {unit}。次回のスナップショットで相手に届きます。</translation>
     </message>
 </context>
 <context>
@@ -2546,6 +2627,48 @@ Partners: short {partners:,} of {partner_need:,} {unit} ({partner_pct:.0f}%)</so
     <message>
         <source>Remove</source>
         <translation>削除</translation>
+    </message>
+</context>
+<context>
+    <name>ManualDialog</name>
+    <message>
+        <source>DisasterShare manual: first steps</source>
+        <translation>DisasterShare 操作の手引き（はじめの一歩）</translation>
+    </message>
+    <message>
+        <source>The manual cannot be read: {reason}</source>
+        <translation>手引きを読み込めません: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceActions</name>
+    <message>
+        <source>(none yet)</source>
+        <translation>（まだありません）</translation>
+    </message>
+    <message>
+        <source>No live workspace is remembered; open it with File ▸ Open workspace….</source>
+        <translation>戻る先の実運用ワークスペースが記録されていません。「ファイル ▸ ワークスペースを開く…」で開いてください。</translation>
+    </message>
+    <message>
+        <source>Open a workspace</source>
+        <translation>ワークスペースを開く</translation>
+    </message>
+    <message>
+        <source>Open a workspace folder</source>
+        <translation>ワークスペースのフォルダを選択</translation>
+    </message>
+    <message>
+        <source>The workspace at {path} cannot be opened: {reason}</source>
+        <translation>{path} のワークスペースを開けません: {reason}</translation>
+    </message>
+    <message>
+        <source>This workspace is already open: {path}</source>
+        <translation>このワークスペースはすでに開いています: {path}</translation>
+    </message>
+    <message>
+        <source>{path} is not a DisasterShare workspace: it holds no {file}. Choose the workspace folder itself (the one with {file}, keys and inbox in it).</source>
+        <translation>{path} は DisasterShare のワークスペースではありません（{file} がありません）。ワークスペースのフォルダ（{file}・keys・inbox が入っているフォルダ）そのものを選んでください。</translation>
     </message>
 </context>
 </TS>

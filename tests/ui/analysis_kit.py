@@ -3,7 +3,8 @@
 A = 千代田区 (the workspace under test), B = 中央区 and C = 港区, its partners. Partners' records reach A only
 through export_snapshot + import_snapshots, as they would in use.
 
-  S-WATER       A needs 1,000 and has 200 (short 800, 80%); B has 3,000 (offers 3,000); C needs 500 (short 100%)
+  S-WATER       A needs 1,000 (by WATER_NEEDED_BY) and has 200 at 本庁舎 (short 800, 80%); B has 3,000 (offers
+                3,000); C needs 500 (short 100%)
   S-BLANKET     B needs 100 (short 100%); C has 300 (offers 300)
   E-GENERATOR   A needs 5 and has 1 (short 4, 80%)
 """
@@ -11,6 +12,7 @@ through export_snapshot + import_snapshots, as they would in use.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF
@@ -27,6 +29,7 @@ from disastershare.ui.analysis_controller import AnalysisController
 from .conftest import add_item, add_need
 
 A, B, C = "131016", "131024", "131032"
+WATER_NEEDED_BY = date.today() + timedelta(days=2)  # A's water need: the request from a transfer asks by then
 
 
 def keyed(make_workspace: Callable[..., Workspace], code: str, name: str) -> Workspace:
@@ -54,8 +57,8 @@ def scenario(make_workspace: Callable[..., Workspace], tmp_path: Path) -> tuple[
     c = keyed(make_workspace, C, "c")
     link(a, b)
     link(a, c)
-    add_need(a, "S-WATER", 1000)
-    add_item(a, "S-WATER", 200)
+    add_need(a, "S-WATER", 1000, needed_by=WATER_NEEDED_BY)
+    add_item(a, "S-WATER", 200, location="本庁舎")
     add_need(a, "E-GENERATOR", 5)
     add_item(a, "E-GENERATOR", 1)
     add_item(b, "S-WATER", 3000)

@@ -17,6 +17,7 @@ from disastershare.core.records import Condition, InventoryItem, Need, Priority,
 from disastershare.store.workspace import Workspace
 from disastershare.ui.app import configure_application, ensure_application
 from disastershare.ui.main_window import MainWindow
+from disastershare.ui.recent_workspaces import SETTINGS_ENV
 from disastershare.ui.translations import apply_language, compiled_catalog
 
 OWN = "131016"  # 東京都千代田区
@@ -48,6 +49,15 @@ def _delete_closed_widgets(qapp: QApplication) -> Iterator[None]:
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def _user_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Recent workspaces and the live one go to a file in tmp_path, never to the person's own settings
+    (subprocesses started by a test inherit it too)."""
+    path = tmp_path / "user-settings.ini"
+    monkeypatch.setenv(SETTINGS_ENV, str(path))
+    return path
 
 
 @pytest.fixture

@@ -7,15 +7,19 @@ import threading
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from disastershare.core.matching import match, match_steps, transport_problems
 from disastershare.store.request_store import list_requests
 from disastershare.ui.analysis_controller import AnalysisController
 from disastershare.ui.analysis_data import WorkspaceSource, load_analysis
+from disastershare.ui.dialogs.request_dialog import RequestDialog
+from disastershare.ui.main_window import MainWindow
 from disastershare.ui.translations import apply_language
 from disastershare.ui.views.shortfall_tab import ShortfallTab
 
-from .analysis_kit import A, B, loaded, scenario
+from .analysis_kit import WATER_NEEDED_BY, A, B, loaded, scenario
+from .conftest import add_item, add_need
 
 
 @pytest.fixture
@@ -103,32 +107,121 @@ def test_cancel_stops_matching_and_keeps_the_preview_marked(qtbot, partners):
     controller.shutdown()
 
 
-def test_create_request_from_a_flow_to_us(qtbot, partners):
+def select_flow(tab: ShortfallTab, row: int) -> None:
+    index = tab.transfer_proxy.mapFromSource(tab.transfer_model.index(row, 0))
+    tab.transfer_view.selectionModel().select(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def test_request_from_a_flow_opens_the_request_form_filled_in_and_waits_for_ok(qtbot, app, partners, artifacts):
     a = partners[0]
-    controller = AnalysisController(WorkspaceSource(a))
-    tab = make_tab(qtbot, controller)
-    controller.reload()
-    loaded(qtbot, controller)
+    window = MainWindow(a, "en")
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.shortfall_tab
+    window.tab_widget.setCurrentWidget(tab)
+    loaded(qtbot, window.analysis)
     # Given the proposed transfer of water from 中央区 to us is selected
     row = next(r for r in range(tab.transfer_model.rowCount()) if tab.transfer_model.flow(r).receiver == A)
     flow = tab.transfer_model.flow(row)
     assert (flow.sender, flow.resource, flow.quantity) == (B, "S-WATER", 800)
-    index = tab.transfer_proxy.mapFromSource(tab.transfer_model.index(row, 0))
-    tab.transfer_view.selectionModel().select(
-        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-    assert tab.create_request_button.isEnabled()
-    # When "Create request" is clicked
-    with qtbot.waitSignal(controller.request_created):
-        qtbot.mouseClick(tab.create_request_button, Qt.MouseButton.LeftButton)
-    # Then the request exists, addressed to the sender, and the tab says so
-    requests = list_requests(a)
-    assert [(r.requester, r.supplier, r.resource, r.quantity) for r in requests] == [(A, B, "S-WATER", 800)]
-    assert requests[0].note.startswith("From the proposed transfers (")  # in the UI language, for people to read
-    assert tab.message_line.text().startswith("Request made: 800 L of Drinking water [L] from 東京都中央区")
+    select_flow(tab, row)
+    assert tab.create_request_button.isEnabled() and tab.create_request_button.text() == "Request this transfer…"
+    # When the button is clicked
+    qtbot.mouseClick(tab.create_request_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(RequestDialog)
+    assert dialog is not None and dialog.isVisible()
+    # Then the request form is open, filled in from the transfer, our need and our store, and nothing is sent yet
+    assert dialog.partner_combo.currentData() == B and dialog.resource_combo.currentData() == "S-WATER"
+    assert dialog.quantity_spin.value() == 800
+    assert dialog.needed_check.isChecked() and dialog.needed_edit.date().toPython() == WATER_NEEDED_BY
+    assert dialog.place_edit.text() == "東京都千代田区 本庁舎"
+    assert dialog.note_edit.text().startswith("From the proposed transfers (")
+    assert dialog.intro_label.isVisible() and "800 L of Drinking water from 東京都中央区" in dialog.intro_label.text()
+    assert "only when you press OK" in dialog.intro_label.text()
+    assert list_requests(a) == []
+    qtbot.waitExposed(dialog)
+    assert dialog.grab().save(str(artifacts / "request_from_transfer_en.png"))
+    # When the officer changes the place and presses OK, the request is made with what the form says
+    dialog.place_edit.setText("東京都千代田区 第二倉庫")
+    with qtbot.waitSignal(window.requests_tab.actions.changed):
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    [made] = list_requests(a)
+    assert (made.requester, made.supplier, made.resource, made.quantity) == (A, B, "S-WATER", 800)
+    assert made.needed_by == WATER_NEEDED_BY and made.place == "東京都千代田区 第二倉庫"
+    assert made.note.startswith("From the proposed transfers (")  # in the UI language, for people to read
+    # And the Shortfalls tab says so, where the officer is looking
+    assert tab.message_line.text().startswith("Request made: 800 L of Drinking water from 東京都中央区")
+    assert window.requests_tab.model.rowCount() == 1
+
+
+def test_a_request_form_from_a_flow_that_is_cancelled_asks_nothing(qtbot, app, partners):
+    a = partners[0]
+    window = MainWindow(a, "en")
+    qtbot.addWidget(window)
+    window.show()
+    loaded(qtbot, window.analysis)
+    tab = window.shortfall_tab
+    row = next(r for r in range(tab.transfer_model.rowCount()) if tab.transfer_model.flow(r).receiver == A)
+    select_flow(tab, row)
+    qtbot.mouseClick(tab.create_request_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(RequestDialog)
+    dialog.reject()
+    assert list_requests(a) == [] and not tab.message_line.isVisible()
     # And a transfer between two partners cannot be requested from here
     other = next(r for r in range(tab.transfer_model.rowCount()) if tab.transfer_model.flow(r).receiver != A)
-    index = tab.transfer_proxy.mapFromSource(tab.transfer_model.index(other, 0))
-    tab.transfer_view.selectionModel().select(
-        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    select_flow(tab, other)
     assert not tab.create_request_button.isEnabled()
+
+
+def test_the_plan_is_summed_up_per_resource_in_its_own_unit(qtbot, partners):
+    apply_language("ja")
+    controller = AnalysisController(WorkspaceSource(partners[0]))
+    tab = make_tab(qtbot, controller)
+    controller.reload()
+    loaded(qtbot, controller)
+    # Water is the worst shortfall (100% at 港区, and ours): its transfers are said in litres, never added to blankets
+    assert controller.resource == "S-WATER"
+    text = tab.status.state_label.text()
+    assert text == "最適解: 2 品目で 3 件の移送。充足できない不足 1 件。飲料水（保存水）: 2件の移送で 1,300 L"
+    assert "単位" not in text
+    tooltip = tab.status.state_label.toolTip().splitlines()
+    assert "毛布: 1件の移送で 100枚" in tooltip and "飲料水（保存水）: 2件の移送で 1,300 L" in tooltip
+    # When another resource is chosen, the line follows it
+    tab.select_resource("S-BLANKET")
+    assert tab.status.state_label.text().endswith("毛布: 1件の移送で 100枚")
+    tab.select_resource("E-GENERATOR")
+    assert tab.status.state_label.text().endswith("発電機: 輸送案はありません。")
+    apply_language("en")
+    qtbot.waitUntil(lambda: tab.status.state_label.text().startswith("Optimal plan: 3 transfers of 2 resources"))
+    assert tab.status.state_label.text().endswith("Generators: no transfer proposed.")
+    controller.shutdown()
+
+
+def test_the_tab_starts_on_the_worst_shortfall_and_follows_it_until_one_is_picked(qtbot, app, make_workspace):
+    # Given a workspace that is short of nothing yet (as a drill at T+0): only offers, in code order
+    own = make_workspace(A, name="alone")
+    add_item(own, "E-GENERATOR", 3)
+    add_item(own, "S-WATER", 500)
+    controller = AnalysisController(WorkspaceSource(own))
+    tab = make_tab(qtbot, controller)
+    controller.reload_now()
+    assert controller.resource == "E-GENERATOR" and controller.bars == []
+    # When needs arrive (an inject, an import), the tab moves to the worst shortfall, not staying on the offer
+    add_need(own, "S-BLANKET", 100)
+    controller.reload_now()
+    assert controller.resource == "S-BLANKET" == controller.bars[0].resource
+    assert tab.resource_combo.currentData() == "S-BLANKET"
+    add_need(own, "S-WATER", 2000)  # now water is short too, by 75%: blankets (100%) stay the worst
+    controller.reload_now()
+    assert controller.resource == "S-BLANKET"
+    add_item(own, "S-BLANKET", 100)  # blankets covered: water is the worst now
+    controller.reload_now()
+    assert controller.resource == controller.bars[0].resource == "S-WATER"
+    # When the officer picks a resource (here one only offered), it stays through later readings
+    tab.resource_combo.setCurrentIndex(tab.resource_combo.findData("E-GENERATOR"))
+    tab.resource_combo.activated.emit(tab.resource_combo.currentIndex())
+    add_need(own, "S-TARP", 10)
+    controller.reload_now()
+    assert controller.resource == "E-GENERATOR" and controller.bars[0].resource == "S-TARP"
     controller.shutdown()

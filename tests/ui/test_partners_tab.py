@@ -11,6 +11,7 @@ from disastershare.sync.keycard import own_keycard, read_keycard
 from disastershare.sync.keys import generate_signing_key
 from disastershare.sync.partners import Agreement, list_partners
 from disastershare.sync.progress import drain
+from disastershare.ui.dialogs.key_card_dialog import TYPING_PAUSE_MS
 from disastershare.ui.main_window import MainWindow
 from disastershare.ui.models.partner_table_model import COL_ENABLED
 from disastershare.ui.views.partners_tab import PartnersTab
@@ -82,6 +83,44 @@ def test_add_partner_refuses_ok_until_the_phone_check_is_ticked(qtbot, app, make
     # And the table shows it, selected
     assert tab.model.rowCount() == 1 and tab.selected_partner().code == PARTNER
     assert "東京都中央区" in tab.message_line.text()
+
+
+def test_a_typed_or_pasted_key_card_path_is_read_without_the_chooser(qtbot, app, make_workspace, tmp_path):
+    # Given the add-partner dialog and a partner's card file whose path the officer types (no Browse, no Return)
+    own = keyed_workspace(make_workspace, OWN, "own")
+    other = keyed_workspace(make_workspace, PARTNER, "partner")
+    card_file = key_card_of(other, tmp_path / "chuo.dskey")
+    tab = partners_tab(qtbot, own)
+    dialog = tab.open_add_dialog()
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    dialog.file_edit.setFocus()
+    qtbot.keyClicks(dialog.file_edit, str(card_file))
+    # Then the card is read once the path names the file, and the phone check can be ticked
+    qtbot.waitUntil(lambda: dialog.card is not None, timeout=5_000)
+    assert dialog.card_view.isVisible() and dialog.card_view.municipality_label.text() == "131024  東京都中央区"
+    assert not dialog.error_line.isVisible()
+    tick(qtbot, dialog.confirm_check)
+    assert dialog.ok_button.isEnabled()
+    # And leaving the field does not read it again, which would undo the tick
+    dialog.file_edit.setFocus()
+    dialog.agreement_combo.setFocus()
+    qtbot.wait(TYPING_PAUSE_MS + 100)
+    assert dialog.confirm_check.isChecked() and dialog.ok_button.isEnabled()
+    # A path pasted with quotes (Windows' "Copy as path") works the same, and so does a file:// URL
+    for pasted in (f'"{card_file}"', card_file.as_uri()):
+        dialog.file_edit.clear()
+        dialog.card = None
+        dialog.file_edit.setFocus()
+        qtbot.keyClicks(dialog.file_edit, pasted)
+        qtbot.waitUntil(lambda: dialog.card is not None, timeout=5_000)
+    # A half-typed path says nothing while typing; left unfinished, it says why it cannot be read
+    dialog.file_edit.clear()
+    qtbot.keyClicks(dialog.file_edit, str(tmp_path / "chu"))
+    qtbot.wait(TYPING_PAUSE_MS + 200)
+    assert not dialog.error_line.isVisible()
+    qtbot.keyClick(dialog.file_edit, Qt.Key.Key_Return)
+    assert dialog.error_line.isVisible() and dialog.card is None and not dialog.ok_button.isEnabled()
 
 
 def test_add_partner_refuses_own_card_malformed_cards_and_unknown_codes(qtbot, app, make_workspace, tmp_path):

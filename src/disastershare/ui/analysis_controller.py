@@ -15,13 +15,10 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from disastershare.core.errors import DomainError
 from disastershare.core.matching import MatchProgress, match_steps, preview_nearest_first, transport_problems
-from disastershare.core.matching_model import Flow, MatchResult, Preferences, TransportProblem
+from disastershare.core.matching_model import MatchResult, Preferences, TransportProblem
 from disastershare.core.registry import Registry
 from disastershare.ui.analysis_data import AnalysisData, Plan, ResourceBar, resource_bars
-from disastershare.ui.labels import refusal_text
-from disastershare.ui.translations import current_language
 from disastershare.ui.workers import GeneratorWorker, start_worker
 
 RELOAD_DELAY_MS = 300
@@ -36,10 +33,6 @@ class AnalysisSource(Protocol):
     def load(self) -> AnalysisData: ...
 
     def stock_series(self, resource: str) -> dict[str, list[tuple[datetime, int]]]: ...
-
-    def request_from_flow(self, flow: Flow, note: str) -> object:
-        """Make a request of the flow's sender (DomainError if refused)."""
-        ...
 
 
 def preview_steps(problems: Sequence[TransportProblem], registry: Registry,
@@ -100,8 +93,6 @@ class AnalysisController(QObject):
     matching_progress = Signal(int, int)  # resource types done, total
     matching_finished = Signal()  # the exact plan is in
     matching_stopped = Signal(str)  # cancelled ("") or failed (a one-line reason); the preview, if any, stays
-    request_created = Signal(str)  # what was done, one line
-    refused = Signal(str)  # why a request could not be made, one line
 
     def __init__(self, source: AnalysisSource, parent: QObject | None = None, *, solve: Solver = match_steps,
                  pool: QThreadPool | None = None) -> None:
@@ -111,6 +102,7 @@ class AnalysisController(QObject):
         self.plan: Plan | None = None
         self.bars: list[ResourceBar] = []
         self.resource: str | None = None
+        self._chosen = False  # the resource was picked by the person, not by set_data
         self.running = False  # the exact matcher is running
         self._solve = solve
         self._pool = pool
@@ -148,8 +140,12 @@ class AnalysisController(QObject):
         self.data = data
         self.bars = resource_bars(data.positions, data.home)
         choices = self.resources()
-        if self.resource not in choices:
+        # The tab shows the worst shortfall (choices[0]) until the person picks a resource; their pick stays
+        # while it can still be chosen. (A drill starts with nothing short: the first offered resource must
+        # not stick once the injects bring shortfalls.)
+        if self.resource not in choices or not self._chosen:
             self.resource = choices[0] if choices else None
+            self._chosen = False
         self.data_changed.emit()
         if self.resource is not None:
             self.resource_changed.emit(self.resource)
@@ -165,31 +161,14 @@ class AnalysisController(QObject):
         return short + sorted(offered)
 
     def set_resource(self, resource: str) -> None:
+        """The person picked `resource` (combo, bar, map): kept across re-readings while it is a choice."""
+        self._chosen = True
         if resource != self.resource:
             self.resource = resource
             self.resource_changed.emit(resource)
 
     def stock_series(self) -> dict[str, list[tuple[datetime, int]]]:
         return self.source.stock_series(self.resource) if self.resource else {}
-
-    def create_request(self, flow: Flow) -> bool:
-        """One click from a proposed transfer to a request of its sender; the picture is re-read after."""
-        try:
-            # The note is read by people on both sides: written in the UI language, not the store's English.
-            self.source.request_from_flow(flow, self.tr("From the proposed transfers ({km:,.1f} km)").format(
-                km=flow.km))
-        except DomainError as exc:
-            self.refused.emit(refusal_text(exc))
-            return False
-        data = self.data
-        text = self.tr(
-            "Request made: {quantity:,} {unit} of {resource} from {partner}. It goes out with the next snapshot.")
-        self.request_created.emit(text.format(
-            quantity=flow.quantity, unit=data.unit(flow.resource) if data else "",
-            resource=data.resource_label(flow.resource, current_language()) if data else flow.resource,
-            partner=data.place_name(flow.sender) if data else flow.sender))
-        self.schedule_reload()
-        return True
 
     # -- matching -----------------------------------------------------------------------------------------------
     def start_matching(self) -> None:

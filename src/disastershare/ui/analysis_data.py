@@ -27,7 +27,6 @@ from disastershare.core.registry import Municipality, Registry
 from disastershare.core.requests import RequestView, committed_of
 from disastershare.core.shortfalls import positions
 from disastershare.store.picture import load_picture
-from disastershare.store.request_store import request_from_flow
 from disastershare.store.workspace import Workspace
 from disastershare.sync.history import stock_series
 from disastershare.sync.partners import Agreement, list_partners
@@ -179,6 +178,25 @@ def map_lines(data: AnalysisData, flows: Sequence[Flow], resource: str | None) -
 
 
 @dataclass(frozen=True, slots=True)
+class ResourceTransfers:
+    """What a plan moves of one resource: how many transfers, how much in the resource's own unit."""
+
+    resource: str
+    transfers: int
+    quantity: int
+
+
+def transfers_by_resource(flows: Sequence[Flow]) -> dict[str, ResourceTransfers]:
+    """Per resource type (quantities are only added up within one unit: litres and blankets never mix)."""
+    counts: dict[str, list[int]] = {}
+    for flow in flows:
+        entry = counts.setdefault(flow.resource, [0, 0])
+        entry[0] += 1
+        entry[1] += flow.quantity
+    return {code: ResourceTransfers(code, n, q) for code, (n, q) in counts.items()}
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     """The transfers shown: the exact optimum, or a greedy preview while it is being computed."""
 
@@ -219,6 +237,3 @@ class WorkspaceSource:
 
     def stock_series(self, resource: str) -> dict[str, list[tuple[datetime, int]]]:
         return stock_series(self.workspace, resource)
-
-    def request_from_flow(self, flow: Flow, note: str) -> RequestView:
-        return request_from_flow(self.workspace, flow, note=note)

@@ -39,16 +39,12 @@ class DrillActions(QObject):
         return dialog
 
     def switch_to(self, workspace: Workspace) -> MainWindow:
-        from disastershare.ui.main_window import MainWindow  # the main window imports us
+        from disastershare.ui.workspace_actions import switch_window  # imports the main window, which imports us
 
-        old = self._window
-        new = open_window(workspace, MainWindow)
-        new.move(old.pos())
-        new.resize(old.size())
-        self.opened_window = new
-        old.close()  # waits for the old window's workers, which still use its workspace
-        old.workspace.close()
-        return new
+        # Closing the old window waits for its workers (they still use its workspace); a live workspace left
+        # for the drill is remembered, for File ▸ Back to the live workspace.
+        self.opened_window = switch_window(self._window, workspace)
+        return self.opened_window
 
 
 def open_window(workspace: Workspace, window_type: type[MainWindow]) -> MainWindow:

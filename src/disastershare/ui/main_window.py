@@ -16,6 +16,7 @@ from disastershare.ui.analysis_controller import AnalysisController
 from disastershare.ui.analysis_data import WorkspaceSource
 from disastershare.ui.backup_actions import BackupActions
 from disastershare.ui.dialogs.import_wizard import ImportWizard
+from disastershare.ui.dialogs.manual_dialog import ManualDialog
 from disastershare.ui.drill_actions import DrillActions
 from disastershare.ui.drill_controller import is_scenario_drill
 from disastershare.ui.translations import apply_language
@@ -29,6 +30,7 @@ from disastershare.ui.views.shortfall_tab import ShortfallTab
 from disastershare.ui.views.sync_tab import SyncTab
 from disastershare.ui.views.tab_specs import ALL_TABS
 from disastershare.ui.window_actions import WindowActions
+from disastershare.ui.workspace_actions import WorkspaceActions
 
 STATUS_MESSAGE_MS = 15_000
 WORKSPACE_LABEL_MAX_WIDTH = 420
@@ -60,7 +62,9 @@ class MainWindow(QMainWindow):
         self.pages[len(self.tabs):len(self.tabs)] = [self.shortfall_tab, self.requests_tab]
         self.undo_stack.indexChanged.connect(self.analysis.schedule_reload)
         self.requests_tab.requests_changed.connect(self.analysis.schedule_reload)
-        self.analysis.request_created.connect(lambda _text: self.requests_tab.reload())
+        self.shortfall_tab.request_wanted.connect(self.requests_tab.open_request_for_flow)
+        self.requests_tab.flow_request_made.connect(self.shortfall_tab.show_info)
+        self.requests_tab.flow_request_refused.connect(self.shortfall_tab.show_error)
         QTimer.singleShot(0, self.analysis.reload)  # after the window is up: reading may take a moment
         for page in self.pages:
             self.tab_widget.addTab(page, "")
@@ -70,6 +74,8 @@ class MainWindow(QMainWindow):
         self.backup_actions.message.connect(self._show_status)
         self.drill_actions = DrillActions(self)
         self.window_actions.new_drill_action.triggered.connect(self.drill_actions.open_new_drill)
+        self.workspace_actions = WorkspaceActions(self)
+        self.workspace_actions.message.connect(self._show_status)
         if self.drill_panel is not None:
             self.drill_panel.message.connect(self._show_status)
             self.drill_panel.data_changed.connect(self.reload_all)  # as after a snapshot import
@@ -103,6 +109,9 @@ class MainWindow(QMainWindow):
         self.window_actions.backup_action.triggered.connect(self.backup_actions.back_up_now)
         self.window_actions.restore_action.triggered.connect(lambda: self.backup_actions.open_restore())
         self.tab_widget.currentChanged.connect(self._update_record_actions)
+        for tab in self.tabs:
+            tab.import_requested.connect(self.open_import_wizard)
+        self.window_actions.manual_action.triggered.connect(lambda: self.open_manual())
         self.window_actions.about_action.triggered.connect(self._about)
         self.window_actions.language_actions[language].setChecked(True)
         self.window_actions.language_group.triggered.connect(lambda action: self.set_language(action.data()))
@@ -191,6 +200,13 @@ class MainWindow(QMainWindow):
 
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
+    def open_manual(self) -> ManualDialog:
+        """Help ▸ Manual: not modal, so it can stay open beside the window while following its steps."""
+        dialog = ManualDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About DisasterShare"), self.tr(

@@ -22,6 +22,10 @@ FORK_FILL = QColor("#ffe0b2")
 APPLIED_FILL = QColor("#e8f5e9")
 STALE_FILL = QColor("#fff3cd")
 STALE_TEXT = QColor("#7a4f00")
+# Partners' mirrored rows (read-only): dark blue-grey text on a pale blue-grey tint, shown in italics. The
+# text keeps a contrast ratio above 7:1 on the tint (WCAG AA asks 4.5:1), unlike a disabled grey.
+PARTNER_TEXT = QColor("#37474f")
+PARTNER_FILL = QColor("#eceff4")
 # Stock: red once expired (never available), amber while it expires within core.expiry.SOON_DAYS.
 EXPIRED_FILL = QColor("#f4b4ae")
 EXPIRING_FILL = QColor("#ffd98a")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer, QUrl
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -31,6 +31,20 @@ from disastershare.ui.reason_text import exception_reason
 from disastershare.ui.views.key_card_view import KeyCardView, grow_to_fit
 from disastershare.ui.views.message_line import MessageLine
 
+TYPING_PAUSE_MS = 400
+
+
+def typed_path(text: str) -> Path | None:
+    """The path in the field: blanks and the quotes of a pasted "C:\\...\\card.dskey" removed, a file:// URL and
+    a leading ~ understood; None when empty."""
+    text = text.strip().strip('"').strip("'").strip()
+    if not text:
+        return None
+    if text.startswith("file:"):
+        local = QUrl(text).toLocalFile()
+        text = local or text
+    return Path(text).expanduser()
+
 
 class KeyCardDialog(QDialog):
     def __init__(self, workspace: Workspace, object_names: tuple[str, str, str],
@@ -40,6 +54,7 @@ class KeyCardDialog(QDialog):
         self.setMinimumWidth(640)
         self._workspace = workspace
         self.card: KeyCard | None = None
+        self._card_path: Path | None = None  # the file the card shown was read from
         error_name, confirm_name, ok_name = object_names
         self.intro_label = QLabel()
         self.intro_label.setWordWrap(True)
@@ -78,7 +93,14 @@ class KeyCardDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.browse_button.clicked.connect(self._browse)
-        self.file_edit.returnPressed.connect(lambda: self.load_card(Path(self.file_edit.text().strip())))
+        # A typed or pasted path is read once it names a file (after a pause in typing), or when the field is
+        # left or Return pressed: not only through the chooser.
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(lambda: self._load_typed(still_typing=True))
+        self.file_edit.textEdited.connect(lambda _text: self._typing.start())
+        self.file_edit.editingFinished.connect(lambda: self._load_typed(still_typing=False))
         self.confirm_check.toggled.connect(self._update_ok)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -115,8 +137,18 @@ class KeyCardDialog(QDialog):
             self.file_edit.setText(path)
             self.load_card(Path(path))
 
+    def _load_typed(self, still_typing: bool) -> None:
+        self._typing.stop()
+        path = typed_path(self.file_edit.text())
+        if path is None or (self.card is not None and path == self._card_path):
+            return  # nothing typed, or this card is shown already (its tick must not be undone)
+        if still_typing and not path.is_file():
+            return  # a path being typed: say nothing until it is finished
+        self.load_card(path)
+
     def load_card(self, path: Path) -> KeyCard | None:
         """Read and check the card; a refusal is shown in one line and leaves OK disabled."""
+        self._card_path = Path(path)
         self.card = None
         self.confirm_check.setChecked(False)
         self.card_view.hide()

@@ -99,7 +99,12 @@ class RequestDialog(QDialog):
         self.form.addRow(self.labels["period"], period)
         self.form.addRow(self.return_check, self.return_edit)
         self.form.addRow(self.labels["note"], self.note_edit)
+        self.intro_label = QLabel()
+        self.intro_label.setObjectName("requestIntro")
+        self.intro_label.setWordWrap(True)
+        self.intro_label.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.intro_label)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
         self.needed_check.toggled.connect(self.needed_edit.setEnabled)
@@ -110,13 +115,26 @@ class RequestDialog(QDialog):
         self.retranslate()
         self._show_kind_fields()
 
-    def preset(self, partner: str | None = None, resource: str | None = None, quantity: int | None = None) -> None:
+    def preset(self, partner: str | None = None, resource: str | None = None, quantity: int | None = None, *,
+               needed_by: date | None = None, place: str | None = None, note: str | None = None) -> None:
         if partner is not None and (i := self.partner_combo.findData(partner)) >= 0:
             self.partner_combo.setCurrentIndex(i)
         if resource is not None and (i := self.resource_combo.findData(resource)) >= 0:
             self.resource_combo.setCurrentIndex(i)
         if quantity is not None:
             self.quantity_spin.setValue(quantity)
+        if needed_by is not None:
+            self.needed_check.setChecked(True)
+            self.needed_edit.setDate(_qdate(needed_by))
+        if place is not None:
+            self.place_edit.setText(place)
+        if note is not None:
+            self.note_edit.setText(note)
+
+    def set_intro(self, text: str) -> None:
+        """A line above the form (where the prefilled values come from); hidden when empty."""
+        self.intro_label.setText(text)
+        self.intro_label.setVisible(bool(text))
 
     def kind(self) -> ResourceKind | None:
         rtype = self._catalog.get(self.resource_combo.currentData() or "")

@@ -78,7 +78,7 @@ class InventoryTableModel(RecordTableModel):
             if role == _Role.BackgroundRole:
                 return styles.EXPIRED_FILL
             if role == _Role.ForegroundRole:
-                return styles.CELL_TEXT  # a partner's greyed text would be hard to read on the fill
+                return styles.CELL_TEXT  # the partners' text colour is chosen for their tint, not this fill
             return QCoreApplication.translate("InventoryTableModel", "Expired: not counted as available")
         if state is ExpiryState.SOON and column == COL_EXPIRY:
             if role == _Role.BackgroundRole:

@@ -107,7 +107,14 @@ class ReadOnlyTableModel(QAbstractTableModel):
         return None
 
     def tooltip(self, item: Any, column: int) -> str | None:
+        """A cell's own explanation; None: the cell's whole text (for a text cut at the column's width)."""
         return None
+
+    def _tooltip(self, item: Any, column: int) -> str | None:
+        said = self.tooltip(item, column)
+        if said is not None or column in self.NUMERIC:
+            return said
+        return self.display(item, column) or None
 
     def bold(self, item: Any) -> bool:
         """Rows that stand out (the own municipality's, what would come to us)."""
@@ -152,7 +159,7 @@ class ReadOnlyTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return self.foreground(item, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(item, column)
+            return self._tooltip(item, column)
         if role == Qt.ItemDataRole.FontRole and self.bold(item):
             return _bold()
         return None

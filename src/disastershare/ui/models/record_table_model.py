@@ -11,15 +11,15 @@ from datetime import date
 from enum import StrEnum
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFont
 
 from disastershare.core.catalog import Catalog, ResourceType
 from disastershare.core.errors import DomainError
 from disastershare.core.records import Condition, Priority, Record, with_changes
 from disastershare.core.registry import fold_kana
+from disastershare.ui import styles
 from disastershare.ui.labels import category_label, cell_text, refusal_text
-from disastershare.ui.models.columns import CATEGORY, CODE, KIND, OWNER, RESOURCE, UNIT, Column, parse_cell
+from disastershare.ui.models.columns import CATEGORY, CODE, KIND, OWNER, RESOURCE, UNIT, Column, Edit, parse_cell
 from disastershare.ui.models.read_only_table_model import RowRole, SortRole
 
 __all__ = ["EditHandler", "RecordTableModel", "RowRole", "SortRole"]
@@ -30,6 +30,17 @@ Index = QModelIndex | QPersistentModelIndex
 # Sorting by priority or condition means by urgency, not alphabetically by label.
 _RANKS = {Priority.HIGH: 0, Priority.NORMAL: 1, Priority.LOW: 2,
           Condition.READY: 0, Condition.NEEDS_CHECK: 1, Condition.DAMAGED: 2}
+
+
+def _free_text(column: Column) -> bool:
+    """Names, places and notes, which may be cut at the column's width (dates, numbers and choices are short)."""
+    return not column.numeric and column.edit in (None, Edit.TEXT)
+
+
+def _italic() -> QFont:
+    font = QFont()
+    font.setItalic(True)
+    return font
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -167,14 +178,23 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and record.meta.owner != self._own:
-            # Partners' rows are read-only mirrors: greyed so nobody mistakes them for own stock.
-            return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        if role == Qt.ItemDataRole.BackgroundRole and record.meta.owner != self._own:
-            return QColor(0, 0, 0, 12)
-        if role == Qt.ItemDataRole.ToolTipRole and record.meta.owner != self._own:
-            return QCoreApplication.translate("RecordTableModel", "Read-only: data of {name}").format(
+        mirrored = record.meta.owner != self._own
+        # Partners' rows are read-only mirrors: a tint, italics and a dark blue-grey say so, and stay readable
+        # (a greyed, disabled-looking text was too faint to read on white).
+        if role == Qt.ItemDataRole.ForegroundRole and mirrored:
+            return styles.PARTNER_TEXT
+        if role == Qt.ItemDataRole.BackgroundRole and mirrored:
+            return styles.PARTNER_FILL
+        if role == Qt.ItemDataRole.FontRole and mirrored:
+            return _italic()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole text (a long name or note is cut at the column's width), and whose row it is.
+            text = self._display(record, column) if _free_text(column) else ""
+            if not mirrored:
+                return text or None
+            note = QCoreApplication.translate("RecordTableModel", "Read-only: data of {name}").format(
                 name=self._owner_name(record.meta.owner))
+            return f"{text}\n{note}" if text else note
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -39,8 +39,10 @@ from disastershare.ui.views.task_progress import TaskProgress
 CLOCK_STYLE = "QLabel { font-size: 26px; font-weight: bold; color: #b71c1c; }"
 NEXT_STYLE = "QLabel { background: #fff8e1; border: 1px solid #ffe082; padding: 6px 8px; }"
 DEFAULT_STEP_MINUTES = 30
-MIN_WIDTH = 300
-PANEL_WIDTH = 340  # beside 1280-pixel-wide tabs: the tables keep their columns, the timeline wraps readably
+# Beside the tabs on a 1366-pixel laptop: the panel may shrink to MIN_WIDTH (its texts wrap), and starts at
+# PANEL_WIDTH, where the timeline still wraps readably and the tabs keep most of their columns.
+MIN_WIDTH = 230
+PANEL_WIDTH = 300
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # the event's kind (started, inject, advance, reset)
 
 

@@ -10,6 +10,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 from disastershare.core.catalog import Catalog, ResourceKind
 from disastershare.ui.labels import category_label, value_label
 from disastershare.ui.models.record_filter_proxy import RecordFilterProxy
+from disastershare.ui.views.elided_combo import ElidedComboBox
+
+CATEGORY_CHARS = 11
+SEARCH_MIN_WIDTH = 150  # the placeholder is elided below its width; typed words still fit
 
 
 class FilterBar(QWidget):
@@ -24,14 +28,19 @@ class FilterBar(QWidget):
         self.kind_label = QLabel()
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("kindFilter")
+        # A few short entries: as wide as they are in the language shown (re-fitted after a language switch).
+        self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.category_label = QLabel()
-        self.category_combo = QComboBox()
+        self.category_combo = ElidedComboBox()
         self.category_combo.setObjectName("categoryFilter")
-        self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Not as wide as the longest category ("Power, fuel and lighting"): the bar must fit a 1366-pixel
+        # laptop beside the drill panel. A long name is elided when closed; the list shows it whole.
+        self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.category_combo.setMinimumContentsLength(CATEGORY_CHARS)
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchFilter")
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(220)
+        self.search_edit.setMinimumWidth(SEARCH_MIN_WIDTH)
         self.partners_check = QCheckBox()
         self.partners_check.setObjectName("showPartners")
 
@@ -78,6 +87,9 @@ class FilterBar(QWidget):
         found = self.category_combo.findData(current) if current is not None else 0
         self.category_combo.setCurrentIndex(max(found, 0))
         self.category_combo.blockSignals(False)
+        # The open list is as wide as its longest entry, whatever the closed box's width.
+        view = self.category_combo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width())
         self._category_changed()
 
     def _kind_changed(self) -> None:
@@ -86,6 +98,7 @@ class FilterBar(QWidget):
 
     def _category_changed(self) -> None:
         self._proxy.set_category(self.category_combo.currentData())
+        self.category_combo.setToolTip(self.category_combo.currentText())  # whole, when the box elides it
 
     def retranslate(self) -> None:
         self.kind_label.setText(self.tr("Kind:"))

@@ -24,6 +24,7 @@ from disastershare.ui.models.read_only_table_model import RowRole
 from disastershare.ui.models.record_filter_proxy import RecordFilterProxy
 from disastershare.ui.record_editor import RecordEditor
 from disastershare.ui.views.delegates import delegate_for
+from disastershare.ui.views.empty_table_hint import EmptyTableHint
 from disastershare.ui.views.filter_bar import FilterBar
 from disastershare.ui.views.tab_specs import TabSpec
 from disastershare.ui.views.table_views import fit_columns
@@ -33,6 +34,7 @@ _MAX_COLUMN_WIDTH = 320  # long notes or names would otherwise push the other co
 
 class RecordTab(QWidget):
     message = Signal(str)  # for the status bar; the inline label shows the same line
+    import_requested = Signal()  # “Import spreadsheet…”: the window opens its import window
 
     def __init__(self, spec: TabSpec, workspace: Workspace, undo_stack: QUndoStack, language: str,
                  parent: QWidget | None = None) -> None:
@@ -61,6 +63,9 @@ class RecordTab(QWidget):
         self.message_label.setStyleSheet(styles.ERROR_MESSAGE)
         self.message_label.hide()
         self.view = self._make_view()
+        self.empty_hint = EmptyTableHint(self.view, self.model, "RecordTab", spec.empty_hint)
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("importSheetButton")
         self.add_button = QPushButton()
         self.add_button.setObjectName("addRowButton")
         self.remove_button = QPushButton()
@@ -69,6 +74,7 @@ class RecordTab(QWidget):
         self.count_label.setObjectName("rowCountLabel")
 
         buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
@@ -79,6 +85,7 @@ class RecordTab(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
 
+        self.import_button.clicked.connect(self.import_requested)
         self.add_button.clicked.connect(self.open_add_dialog)
         self.remove_button.clicked.connect(self.remove_selected)
         self.filter_bar.partners_toggled.connect(self.set_show_partners)
@@ -204,6 +211,7 @@ class RecordTab(QWidget):
         return QCoreApplication.translate("Tabs", self.spec.title)
 
     def retranslate(self) -> None:
+        self.import_button.setText(self.tr("Import spreadsheet…"))
         self.add_button.setText(self.tr("Add row…"))
         self.remove_button.setText(self.tr("Remove selected rows"))
         self._update_count()

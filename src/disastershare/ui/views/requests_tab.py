@@ -12,6 +12,7 @@ from datetime import date
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from disastershare.core.matching_model import Flow
 from disastershare.core.requests import RequestStatus, RequestView
 from disastershare.store.workspace import Workspace
 from disastershare.ui.dialogs.request_dialog import RequestDialog
@@ -20,6 +21,7 @@ from disastershare.ui.dialogs.respond_dialog import RespondDialog
 from disastershare.ui.models.request_table_model import RequestTableModel
 from disastershare.ui.models.sort_proxy import SortRoleProxy
 from disastershare.ui.request_actions import RequestActions
+from disastershare.ui.request_draft import draft_from_flow
 from disastershare.ui.translations import current_language
 from disastershare.ui.views.tab_page import TabPage
 from disastershare.ui.views.table_selection import select_source_row, selected_source_row
@@ -31,6 +33,9 @@ _CLOSED = {RequestStatus.CANCELLED, RequestStatus.DECLINED, RequestStatus.RETURN
 
 class RequestsTab(TabPage):
     requests_changed = Signal()  # a step was taken: offers and shortfalls change
+    # A request from a proposed transfer was made, or refused: said on the Shortfalls tab, where it was asked for.
+    flow_request_made = Signal(str)
+    flow_request_refused = Signal(str)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__("requestsTab", "requestsMessage", parent)
@@ -133,21 +138,65 @@ class RequestsTab(TabPage):
 
     def open_new_request(self, partner: str | None = None, resource: str | None = None,
                          quantity: int | None = None) -> RequestDialog:
-        dialog = RequestDialog(self.actions.partners(), self._workspace.catalog(), self._language, date.today(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = self._request_dialog()
         dialog.preset(partner, resource, quantity)
         dialog.accepted.connect(lambda: self._create(dialog))
         dialog.open()
         return dialog
 
-    def _create(self, dialog: RequestDialog) -> None:
+    def open_request_for_flow(self, flow: Flow) -> RequestDialog:
+        """The request dialog prefilled from a proposed transfer (the Shortfalls tab's button): nothing is asked
+        of the partner until the person has checked it and pressed OK."""
+        draft = draft_from_flow(self._workspace, flow)
+        names = {"quantity": draft.quantity, "unit": self._unit(draft.resource), "km": draft.km,
+                 "resource": self._resource_name(draft.resource), "partner": self._place(draft.partner)}
+        dialog = self._request_dialog()
+        dialog.preset(draft.partner, draft.resource, draft.quantity, needed_by=draft.needed_by, place=draft.place,
+                      note=self.tr("From the proposed transfers ({km:,.1f} km)").format(km=draft.km))
+        dialog.set_intro(self.tr(
+            "Proposed transfer: {quantity:,} {unit} of {resource} from {partner} ({km:,.1f} km). Check the request "
+            "and change what is needed: it is made only when you press OK, and goes out with the next "
+            "snapshot.").format(**names))
+        dialog.accepted.connect(lambda: self._create_from_flow(dialog))
+        dialog.open()
+        return dialog
+
+    def _request_dialog(self) -> RequestDialog:
+        dialog = RequestDialog(self.actions.partners(), self._workspace.catalog(), self._language, date.today(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return dialog
+
+    def _create(self, dialog: RequestDialog) -> RequestView | None:
         to, resource, quantity, fields = dialog.values()
         if to is None or resource is None:
             self.show_error(self.tr("Choose a partner and a resource."))
-            return
+            return None
         made = self.actions.create(to, resource, quantity, **fields)
         if made is not None:
             self.select(made.id)
+        return made
+
+    def _create_from_flow(self, dialog: RequestDialog) -> None:
+        made = self._create(dialog)
+        if made is None:
+            self.flow_request_refused.emit(self.message_line.text())  # why not, where the person is looking
+            return
+        self.flow_request_made.emit(self.tr(
+            "Request made: {quantity:,} {unit} of {resource} from {partner}. It goes out with the next "
+            "snapshot.").format(quantity=made.quantity, unit=self._unit(made.resource),
+                                resource=self._resource_name(made.resource), partner=self._place(made.supplier)))
+
+    def _place(self, code: str) -> str:
+        found = self._workspace.registry().get(code)
+        return f"{found.prefecture}{found.name}" if found else code
+
+    def _resource_name(self, code: str) -> str:
+        rtype = self._workspace.catalog().get(code)
+        return rtype.name(self._language) if rtype else code
+
+    def _unit(self, code: str) -> str:
+        rtype = self._workspace.catalog().get(code)
+        return rtype.unit if rtype else ""
 
     def open_respond(self) -> RespondDialog | None:
         view = self.selected()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +33,7 @@ from disastershare.ui.models.analysis_filter_proxy import AnalysisFilterProxy
 from disastershare.ui.models.shortfall_table_model import SHORTFALL, ShortfallTableModel
 from disastershare.ui.models.transfer_table_model import QUANTITY, TransferTableModel
 from disastershare.ui.translations import current_language
+from disastershare.ui.views.elided_combo import ElidedComboBox
 from disastershare.ui.views.map_view import MapView
 from disastershare.ui.views.matching_status import MatchingStatus
 from disastershare.ui.views.tab_page import TabPage
@@ -49,24 +50,27 @@ _CHART_TITLES = {  # for reports: (Japanese, English)
 _MAX_COLUMN_WIDTH = 170  # long resource names are elided: the numbers must stay in view
 
 
-def _table(model, proxy: AnalysisFilterProxy, name: str) -> QTableView:
+def _table(model, proxy: AnalysisFilterProxy, name: str, stretch_last: bool = True) -> QTableView:
     proxy.setSourceModel(model)
-    view = read_only_table(name, proxy, sortable=True, multi_select=True)
+    view = read_only_table(name, proxy, sortable=True, multi_select=True, stretch_last=stretch_last)
     # Fitting columns reads 100 rows per column, not 1,000: a national table has 150,000 and looks alike.
     view.horizontalHeader().setResizeContentsPrecision(100)
     return view
 
 
 class ShortfallTab(TabPage):
+    # The person wants to request this proposed transfer (to us): the window opens the request dialog on it.
+    request_wanted = Signal(object)  # Flow
+
     def __init__(self, controller: AnalysisController, parent: QWidget | None = None) -> None:
         super().__init__("shortfallTab", "analysisMessage", parent)
         self.controller = controller
         self._language = current_language()
 
         self.resource_label = QLabel()
-        self.resource_combo = QComboBox()
+        self.resource_combo = ElidedComboBox()
         self.resource_combo.setObjectName("resourceCombo")
-        self.resource_combo.setMinimumContentsLength(24)
+        self.resource_combo.setMinimumContentsLength(18)  # longer names are elided; the list shows them whole
         self.resource_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.only_resource_check = QCheckBox()
         self.only_resource_check.setObjectName("onlyResourceCheck")
@@ -86,7 +90,8 @@ class ShortfallTab(TabPage):
         self.shortfall_view.sortByColumn(SHORTFALL, Qt.SortOrder.DescendingOrder)
         self.transfer_model = TransferTableModel(self)
         self.transfer_proxy = AnalysisFilterProxy(self)
-        self.transfer_view = _table(self.transfer_model, self.transfer_proxy, "transferTable")
+        # Its last column (weight) is a number: stretched, it would sit far from its header's right edge.
+        self.transfer_view = _table(self.transfer_model, self.transfer_proxy, "transferTable", stretch_last=False)
         self.transfer_view.sortByColumn(QUANTITY, Qt.SortOrder.DescendingOrder)
         self.shortfall_title = QLabel()
         self.shortfall_title.setStyleSheet(styles.SECTION)
@@ -99,9 +104,9 @@ class ShortfallTab(TabPage):
         controller.data_changed.connect(self._data_changed)
         controller.plan_changed.connect(self._plan_changed)
         controller.resource_changed.connect(self._resource_changed)
-        controller.request_created.connect(self.show_info)
-        controller.refused.connect(self.show_error)
         self.resource_combo.activated.connect(lambda i: controller.set_resource(self.resource_combo.itemData(i)))
+        # The whole name, when the box elides it (refilled in another language too)
+        self.resource_combo.currentTextChanged.connect(self.resource_combo.setToolTip)
         self.only_resource_check.toggled.connect(lambda _on: self._filter_tables())
         self.bar_chart.resource_clicked.connect(self.select_resource)
         self.map_view.municipality_clicked.connect(self.select_municipality)
@@ -134,6 +139,9 @@ class ShortfallTab(TabPage):
             holder = QWidget()
             holder.setLayout(box)
             tables.addWidget(holder)
+        # The shortfall table has more columns than the transfer table: it gets more of a narrow window.
+        tables.setStretchFactor(0, 3)
+        tables.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("analysisSplitter")
         self.splitter.addWidget(self.chart_tabs)
@@ -236,9 +244,10 @@ class ShortfallTab(TabPage):
         self.create_request_button.setEnabled(usable)
 
     def create_request(self) -> None:
+        """Ask for the selected transfer: the request dialog opens prefilled, and nothing is sent before OK."""
         flow = self.selected_flow()
         if flow is not None:
-            self.controller.create_request(flow)
+            self.request_wanted.emit(flow)
 
     # -- charts for reports -------------------------------------------------------------------------------------
     def export_chart_png(self, kind: str, path: Path) -> Path:
@@ -274,9 +283,10 @@ class ShortfallTab(TabPage):
             self.chart_tabs.setTabText(index, text)
         self.shortfall_title.setText(self.tr("Shortfalls and what can be offered"))
         self.transfer_title.setText(self.tr("Proposed transfers"))
-        self.create_request_button.setText(self.tr("Create request"))
+        self.create_request_button.setText(self.tr("Request this transfer…"))
         self.create_request_button.setToolTip(self.tr(
-            "Ask the sender for this transfer (only for transfers to us, once the optimal plan is in)"))
+            "Ask the sender for this transfer: the request form opens filled in, to check before it is made (only "
+            "for transfers to us, once the optimal plan is in)"))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)  # retranslates on a language change

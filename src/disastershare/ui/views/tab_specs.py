@@ -25,21 +25,28 @@ class TabSpec:
     model_type: type[RecordTableModel]
     repository: Callable[[Workspace], RecordRepository]
     new_record: Callable[[str, str, int], Record]  # (owner, resource code, quantity)
+    empty_hint: str = ""  # the next step while the table is empty: English source, context "RecordTab"
 
 
 INVENTORY = TabSpec(
     "inventoryTab", QT_TRANSLATE_NOOP("Tabs", "Inventory"), (ResourceKind.SUPPLY, ResourceKind.EQUIPMENT),
     InventoryTableModel, lambda ws: ws.inventory,
     lambda owner, code, quantity: InventoryItem(RecordMeta(owner), code, quantity),
+    QT_TRANSLATE_NOOP("RecordTab", "No stock yet. Read your stock list with “Import spreadsheet…”, or type it in "
+                      "with “Add row…”."),
 )
 STAFF = TabSpec(
     "staffTab", QT_TRANSLATE_NOOP("Tabs", "Staff"), (ResourceKind.STAFF,),
     StaffTableModel, lambda ws: ws.staff,
     lambda owner, code, quantity: StaffPool(RecordMeta(owner), code, quantity),
+    QT_TRANSLATE_NOOP("RecordTab", "No staff yet. Read the headcounts you can send with “Import spreadsheet…”, or "
+                      "type them in with “Add row…”."),
 )
 NEEDS = TabSpec(
     "needsTab", QT_TRANSLATE_NOOP("Tabs", "Needs"), (ResourceKind.SUPPLY, ResourceKind.EQUIPMENT, ResourceKind.STAFF),
     NeedsTableModel, lambda ws: ws.needs,
     lambda owner, code, quantity: Need(RecordMeta(owner), code, quantity),
+    QT_TRANSLATE_NOOP("RecordTab", "No needs yet. Enter what is short with “Add row…”, or read a list of needs with "
+                      "“Import spreadsheet…”: the Shortfalls tab then proposes transfers from partners."),
 )
 ALL_TABS = (INVENTORY, STAFF, NEEDS)

@@ -5,24 +5,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from disastershare.ui.task_runner import TaskRunner
+from disastershare.ui.views.wrapping_label import WrappingLabel
 
 
 class TaskProgress(QWidget):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
-        self.label = QLabel()
+        self.label = WrappingLabel()  # in a narrow place (the drill panel) it wraps instead of widening the window
         self.bar = QProgressBar()
         self.bar.setObjectName("taskProgress")
-        self.bar.setMinimumWidth(240)
+        self.bar.setMinimumWidth(120)
         self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancelTaskButton")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label)
+        layout.addWidget(self.label, 1)
         layout.addWidget(self.bar, 1)
         layout.addWidget(self.cancel_button)
         self.cancel_button.clicked.connect(runner.cancel)
