@@ -41,7 +41,7 @@ lint: venv
 test: TEST_EXTRA_PACKAGES := libreoffice-calc-nogui
 test: system-deps venv translations lint
 	mkdir -p $(ARTIFACTS)
-	QT_QPA_PLATFORM=offscreen DISASTERSHARE_ARTIFACTS=$(abspath $(ARTIFACTS)) $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen DISASTERSHARE_ARTIFACTS=$(abspath $(ARTIFACTS)) $(PY) -m pytest -q -n 2
 
 run: system-deps venv translations
 	@test -f $(DEMO_WS)/workspace.sqlite || $(VENV)/bin/disastershare --workspace $(DEMO_WS) demo
