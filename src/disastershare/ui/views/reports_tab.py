@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from disastershare.core.errors import DomainError
 from disastershare.reports.model import SCOPES, Chart, ReportData
+from disastershare.reports.numbering import suggested_name
 from disastershare.reports.output import FORMATS
 from disastershare.reports.tables import data_tables
 from disastershare.store.workspace import Workspace
@@ -170,7 +171,10 @@ class ReportsTab(TabPage):
             return False
 
     def _ask_path(self) -> Path | None:
-        suggested = Path.home() / f"report-{self._workspace.municipality}-{date.today():%Y%m%d}.pdf"
+        # The name the CLI also gives (益城町_第3報_20261203-1430.pdf) once the figures are there.
+        name = suggested_name(self.data, ".pdf", self.report_language()) if self.data is not None else \
+            f"report-{self._workspace.municipality}-{date.today():%Y%m%d}.pdf"
+        suggested = Path.home() / name
         filters = [QCoreApplication.translate("ReportsTab", text) for text in _FILTERS.values()]
         chosen, chosen_filter = QFileDialog.getSaveFileName(self, self.tr("Save the report"), str(suggested),
                                                             ";;".join(filters))

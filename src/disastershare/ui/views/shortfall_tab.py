@@ -260,13 +260,13 @@ class ShortfallTab(TabPage):
     def report_charts(self, folder: Path, kinds: Sequence[str] = CHART_KINDS) -> list[Chart]:
         """Charts `kinds` as PNGs in `folder`, described for reports.report_data.build_report_data(charts=...).
 
-        The map and the stock chart show one resource: their titles name it, in the title's language."""
+        The stock chart shows one resource, so its title names it; the map shows every resource's transfers."""
         data, resource = self.controller.data, self.controller.resource
         charts = []
         for kind in kinds:
             path = self.export_chart_png(kind, Path(folder) / f"chart_{kind}.png")
             title_ja, title_en = _CHART_TITLES[kind]
-            if kind != "shortfall" and data is not None and resource is not None:
+            if kind == "stock" and data is not None and resource is not None:
                 title_ja = f"{title_ja}：{data.resource_label(resource, 'ja')}"
                 title_en = f"{title_en}: {data.resource_label(resource, 'en')}"
             charts.append(Chart(path, title_ja, title_en))
