@@ -240,7 +240,7 @@ def _plan_inventory(state: SheetRows, sheets: SheetSet, existing: Sequence[Inven
                 validate_staff_pool(record, state.catalog)
                 key: tuple = (rtype.code,)
             else:
-                condition = state.choice("condition", c, lambda t: _choice(_CONDITIONS, t, "condition")) \
+                condition = state.cached("condition", c, lambda t: _choice(_CONDITIONS, t, "condition")) \
                     if (c := state.cell(row, "condition")) else Condition.READY
                 record = InventoryItem(placeholder, rtype.code, amount, reserved, location, condition, expiry,
                                        note)
@@ -323,7 +323,7 @@ def _plan_needs(state: SheetRows, sheets: SheetSet, existing: Sequence[Need], ow
         try:
             amount = state.amount(row, row.names[0], rtype, unit)
             needed_by = state.optional_date(row, "needed_by")
-            priority = state.choice("priority", p, lambda t: _choice(_PRIORITIES, t, "priority")) \
+            priority = state.cached("priority", p, lambda t: _choice(_PRIORITIES, t, "priority")) \
                 if (p := state.cell(row, "priority")) else Priority.NORMAL
             note = state.text(row, "note")
             need = Need(placeholder, rtype.code, amount, needed_by, priority, note=note)

@@ -315,6 +315,3 @@ class SheetRows:
     def key_text(self, text: str) -> str:
         # Locations compare loosely ("第１倉庫" == "第1倉庫") but keep their written form.
         return self.cached("key", text, lambda t: " ".join(unicodedata.normalize("NFKC", t).casefold().split()))
-
-    def choice(self, kind: str, text: str, parser: Callable[[str], object]):
-        return self.cached(kind, text, parser)
