@@ -26,3 +26,17 @@ def fresh_workspace(root: Path, code: str, drill: bool = False) -> Workspace:
         _TEMPLATES[(code, drill)] = template
     shutil.copytree(template, root, ignore=shutil.ignore_patterns("workspace.lock"))
     return Workspace.open(root)
+
+
+def stocked_closed_workspace(root: Path, code: str) -> Path:
+    """A sound, closed workspace at root (no -wal beside it): signing key, one stock line, one manual backup.
+    The damage tests copy it and break the copy."""
+    from disastershare.core.records import InventoryItem, RecordMeta
+    from disastershare.sync.keys import generate_signing_key
+
+    workspace = Workspace.create(root, code)
+    generate_signing_key(workspace.keys_dir)
+    workspace.inventory.add(InventoryItem(RecordMeta(code), "S-BLANKET", 40, location="倉庫"))
+    workspace.backup_now("manual")
+    workspace.close()
+    return root

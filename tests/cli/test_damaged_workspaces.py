@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from disastershare.core.records import InventoryItem, RecordMeta
-from disastershare.store.workspace import DB_NAME, Workspace
-from disastershare.sync.keys import generate_signing_key
+from disastershare.store.workspace import DB_NAME
+from workspace_templates import stocked_closed_workspace
 
 OWN = "131016"
 # Commands that open the workspace, reading or writing (the attack tried these).
@@ -33,14 +32,7 @@ COMMANDS = [
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A sound workspace with a signing key, one stock line and one backup, closed (no -wal beside it)."""
-    root = tmp_path_factory.mktemp("template") / "ws"
-    ws = Workspace.create(root, OWN)
-    generate_signing_key(ws.keys_dir)
-    ws.inventory.add(InventoryItem(RecordMeta(OWN), "S-BLANKET", 40, location="倉庫"))
-    ws.backup_now("manual")
-    ws.close()
-    return root
+    return stocked_closed_workspace(tmp_path_factory.mktemp("template") / "ws", OWN)
 
 
 @pytest.fixture

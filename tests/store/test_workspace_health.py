@@ -23,24 +23,17 @@ from sqlalchemy import text
 from test_crash_safety import _private_mount_namespace
 
 from disastershare.core.errors import DomainError
-from disastershare.core.records import InventoryItem, RecordMeta
 from disastershare.store.backup import backup_if_due, write_backup
 from disastershare.store.db_health import DamagedDatabaseError, NotAWorkspaceError
 from disastershare.store.workspace import DB_NAME, Workspace
-from disastershare.sync.keys import generate_signing_key
+from workspace_templates import stocked_closed_workspace
 
 OWN = "131016"
 
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("template") / "ws"
-    ws = Workspace.create(root, OWN)
-    generate_signing_key(ws.keys_dir)
-    ws.inventory.add(InventoryItem(RecordMeta(OWN), "S-BLANKET", 40, location="倉庫"))
-    ws.backup_now("manual")
-    ws.close()
-    return root
+    return stocked_closed_workspace(tmp_path_factory.mktemp("template") / "ws", OWN)
 
 
 @pytest.fixture
